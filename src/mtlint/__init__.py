@@ -1,0 +1,75 @@
+"""mtlint: find the artefacts of machine translation in an article and its original.
+
+Public API: `check_pair` (strings), `check_files` (paths), `Report`, `Finding`, `Severity`.
+"""
+
+from __future__ import annotations
+
+from mtlint.model import Document, Finding, Severity
+from mtlint.report.model import Report
+
+__version__ = "0.1.0"
+
+
+def check_pair(
+    source: str | None,
+    target: str,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    reference: str | None = None,
+    fmt: str = "txt",
+) -> Report:
+    """Check a translation (and its original, when given) held in memory.
+
+    `fmt` says how both strings are written: "txt", "md" or "html".
+    """
+    from mtlint.documents import document_from_text
+
+    return _check(
+        document_from_text(source, fmt=fmt) if source is not None else None,
+        document_from_text(target, fmt=fmt),
+        source_lang,
+        target_lang,
+        reference,
+    )
+
+
+def check_files(
+    source: str | None,
+    target: str,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    reference: str | None = None,
+) -> Report:
+    """The file-based twin of `check_pair`: formats from extensions, encodings detected."""
+    from mtlint.documents import load_document
+
+    return _check(
+        load_document(source) if source is not None else None,
+        load_document(target),
+        source_lang,
+        target_lang,
+        reference,
+    )
+
+
+def _check(
+    source: Document | None,
+    target: Document,
+    source_lang: str | None,
+    target_lang: str | None,
+    reference: str | None,
+) -> Report:
+    from mtlint.engine import CheckOptions, check_documents
+    from mtlint.langid import normalise_lang
+
+    options = CheckOptions(
+        source_lang=normalise_lang(source_lang) if source_lang else None,
+        target_lang=normalise_lang(target_lang) if target_lang else None,
+    )
+    return check_documents(source, target, options)
+
+
+__all__ = ["Finding", "Report", "Severity", "__version__", "check_files", "check_pair"]

@@ -1,0 +1,141 @@
+"""Core data types shared by every pipeline stage.
+
+All offsets are code-point offsets. A `Document` keeps two texts: `raw`, the decoded file exactly
+as the user gave it, and `text`, the prose view that segmentation and rules work on (markup
+removed, entities decoded, code masked). `offsets` maps every position of `text` back to `raw`,
+so a finding computed on prose can still point at a line and column of the user's file.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Literal
+
+Side = Literal["source", "target", "reference"]
+
+#: Stands in for inline code in the prose view: one character, so offsets stay simple, and no
+#: letter, so no prose rule ever reads code as words.
+CODE_PLACEHOLDER = "\ufffc"
+
+
+class Severity(str, Enum):
+    """MQM severities; the order of declaration is the order of gravity."""
+
+    NEUTRAL = "neutral"
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls(value.lower())
+        except ValueError:
+            names = ", ".join(s.value for s in cls)
+            raise ValueError(f"unknown severity {value!r} (expected one of {names})") from None
+
+
+_SEVERITY_RANK = {s: i for i, s in enumerate(Severity)}
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A structural unit of the prose view (title, heading, paragraph, list item, caption, …).
+
+    Sentences never cross a block boundary; blocks are also the paragraphs that the aligner
+    uses as soft anchors and that suppression comments apply to.
+    """
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """One loaded file (or string) and its prose view."""
+
+    raw: str
+    text: str
+    offsets: tuple[int, ...]
+    blocks: tuple[Block, ...]
+    fmt: str
+    path: str | None = None
+    lang: str | None = None
+    encoding: str = "utf-8"
+    _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if len(self.offsets) != len(self.text) + 1:
+            raise ValueError("offsets must map every prose position, plus the end, to raw")
+        starts = [0]
+        starts.extend(i + 1 for i, ch in enumerate(self.raw) if ch == "\n")
+        object.__setattr__(self, "_line_starts", tuple(starts))
+
+    def raw_offset(self, pos: int) -> int:
+        """Raw (file) offset of prose position `pos`."""
+        return self.offsets[pos]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw span of the prose span [start, end): the end maps from the last character."""
+        if end <= start:
+            r = self.offsets[start]
+            return r, r
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def line_col(self, raw_pos: int) -> tuple[int, int]:
+        """1-based line and column of a raw offset."""
+        line = bisect.bisect_right(self._line_starts, raw_pos) - 1
+        return line + 1, raw_pos - self._line_starts[line] + 1
+
+    def with_lang(self, lang: str) -> Document:
+        return replace(self, lang=lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sentence of the prose view: `text == document.text[start:end]`."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
+class Bead:
+    """An alignment unit: source sentence indices matched to target sentence indices."""
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    cost: float
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of one document's prose view (`Document.text`)."""
+
+    side: Side
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One flagged artefact. Spans point into the prose views; the report maps them to files."""
+
+    code: str
+    name: str
+    severity: Severity
+    category: str
+    message: str
+    spans: tuple[Span, ...]
+    suggestion: str | None = None

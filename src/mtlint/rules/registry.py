@@ -1,0 +1,108 @@
+"""The one place where rules are declared: code, name, MQM category, severity, inputs, docs.
+
+A rule is a pure function `RuleContext -> Iterable[Issue]`; the registry wraps each `Issue` into
+a `Finding` with the rule's metadata, so no rule repeats its own code or category.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from mtlint.model import Bead, Document, Finding, Segment, Severity, Span
+
+_CODE_RE = re.compile(r"^MT[1-9][0-9]{2}$")
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Everything a rule may look at; built once per document pair."""
+
+    source: Document | None
+    target: Document
+    source_segments: tuple[Segment, ...]
+    target_segments: tuple[Segment, ...]
+    beads: tuple[Bead, ...]
+    source_lang: str | None
+    target_lang: str
+    expected_target_lang: str | None = None
+    expected_source_lang: str | None = None
+
+    @cached_property
+    def target_to_bead(self) -> dict[int, Bead]:
+        """Bead holding each target segment index."""
+        return {j: bead for bead in self.beads for j in bead.tgt}
+
+    @cached_property
+    def source_to_bead(self) -> dict[int, Bead]:
+        """Bead holding each source segment index."""
+        return {i: bead for bead in self.beads for i in bead.src}
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """What a rule reports; severity None means the rule's default."""
+
+    message: str
+    spans: tuple[Span, ...]
+    severity: Severity | None = None
+    suggestion: str | None = None
+
+
+RuleFunc = Callable[[RuleContext], Iterable[Issue]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    needs_source: bool
+    func: RuleFunc
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.func.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        return self.doc.split("\n", 1)[0]
+
+    def run(self, ctx: RuleContext) -> list[Finding]:
+        return [
+            Finding(
+                code=self.code,
+                name=self.name,
+                severity=issue.severity or self.severity,
+                category=self.category,
+                message=issue.message,
+                spans=issue.spans,
+                suggestion=issue.suggestion,
+            )
+            for issue in self.func(ctx)
+        ]
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(
+    code: str, name: str, category: str, severity: Severity, *, needs_source: bool = False
+) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule function under `code`; codes and names must be unique."""
+
+    def register(func: RuleFunc) -> RuleFunc:
+        if not _CODE_RE.match(code):
+            raise ValueError(f"bad rule code {code!r}")
+        if code in RULES or any(r.name == name for r in RULES.values()):
+            raise ValueError(f"rule {code} {name} registered twice")
+        if not func.__doc__:
+            raise ValueError(f"rule {code} needs a docstring")
+        RULES[code] = Rule(code, name, category, severity, needs_source, func)
+        return func
+
+    return register
