@@ -41,10 +41,10 @@ def test_help_does_not_import_heavy_modules() -> None:
         "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
         "heavy = [m for m in ('langdetect', 'wordfreq', 'sacrebleu', 'rapidfuzz', "
         "'charset_normalizer', 'markdown_it') if m in sys.modules]\n"
-        "print(','.join(heavy))"
+        "print('HEAVY:' + ','.join(heavy))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip().splitlines()[-1] == ""
+    assert out.stdout.strip().splitlines()[-1] == "HEAVY:"
 
 
 def test_check_pair_text_report_and_exit_code() -> None:

@@ -5,6 +5,7 @@ Colour is decided by the caller (terminal and NO_COLOR); this module only styles
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -20,6 +21,7 @@ _SEVERITY_COLOUR = {
     Severity.NEUTRAL: "blue",
 }
 Styler = Callable[..., str]
+_SPACES = re.compile(r"\s+")
 
 #: Characters of context shown on each side of a finding's span.
 _CONTEXT = 40
@@ -63,6 +65,12 @@ def _header(report: Report) -> list[str]:
             f"{'alignment':<12} {len(report.beads)} beads ({shapes}); "
             f"mean confidence {confidence:.2f}"
         )
+    ref = report.scores.get("reference")
+    if ref:
+        lines.append(
+            f"{'reference':<12} {ref['path'] or '<text>'}  BLEU {ref['bleu']:.1f}  "
+            f"chrF++ {ref['chrf']:.1f}  TER {ref['ter']:.1f}"
+        )
     return lines
 
 
@@ -97,9 +105,9 @@ def _excerpt(doc: Document, span: Span, style: Styler) -> list[str]:
     text = doc.text
     left = max(0, span.start - _CONTEXT)
     right = min(len(text), span.end + _CONTEXT)
-    before = text[left : span.start].replace("\n", " ")
-    body = text[span.start : span.end].replace("\n", " ")
-    after = text[span.end : right].replace("\n", " ")
+    before = _flat(text[left : span.start])
+    body = _flat(text[span.start : span.end])
+    after = _flat(text[span.end : right])
     lead = "    " + ("…" if left > 0 else "")
     tail = "…" if right < len(text) else ""
     carets = "^" * max(1, min(len(body), 2 * _CONTEXT))
@@ -107,6 +115,11 @@ def _excerpt(doc: Document, span: Span, style: Styler) -> list[str]:
         f"{lead}{before}{style(body, bold=True, underline=True)}{after}{tail}",
         " " * (len(lead) + len(before)) + style(carets, fg="cyan"),
     ]
+
+
+def _flat(text: str) -> str:
+    """One line of context: paragraph breaks and runs of spaces become one space."""
+    return _SPACES.sub(" ", text)
 
 
 def _summary(reports: list[Report], fail_on: Severity, style: Styler) -> str:
