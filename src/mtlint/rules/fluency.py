@@ -1,0 +1,676 @@
+"""Fluency rules: phrases said twice (MT201) and sentences cut in two (MT202).
+
+Both read the translation alone. When the original is given it serves as a witness: repetition
+the author wrote, or a sentence the author split, is never blamed on the translation.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from mtlint.model import Document, Segment, Severity, Span
+from mtlint.rules.registry import Issue, RuleContext, rule
+from mtlint.rules.residue import (
+    SENTENCE_END,
+    aligned_sources,
+    base_language,
+    excerpt,
+    is_residue,
+    title_block,
+    word_count,
+)
+
+#: A repeated phrase counts when its second occurrence starts within this many words of the
+#: end of the first (sentence ends included).
+WINDOW = 12
+#: Longer copies are whole sentences, which the sentence comparison finds.
+LONGEST_PHRASE = 36
+#: Two sentences are copies when rapidfuzz's ratio of their word sequences reaches this...
+DUPLICATE_SENTENCE_RATIO = 95
+#: ...and they have at least this many words (two CJK characters count as one).
+DUPLICATE_SENTENCE_WORDS = 5
+#: Two original sentences behind two copies are "the same" from this ratio.
+SOURCE_DUPLICATE_RATIO = 90
+#: A text with more sentences starting in lower case than this many, or this share, does not
+#: write sentence case at all; its lower-case starts are no evidence of a cut.
+LOWER_CASE_STARTS = 3
+LOWER_CASE_SHARE = 0.3
+#: A piece of a split original sentence with at most this many words can be a fragment.
+FRAGMENT_MAX_WORDS = 4
+#: An immediately repeated run of CJK characters this long is a duplicated phrase.
+CJK_REPEAT_CHARS = 4
+
+#: Words, with numbers kept whole ("2.5", "1,300", "7:30") so quantities never share parts.
+_WORD_RE = re.compile(r"\d+(?:[.,:/]\d+)*|\w+(?:['’\-]\w+)*")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RUN = f"\u3040-\u30ff{_HAN}"
+_CJK_REPEAT = re.compile(rf"([{_CJK_RUN}]{{{CJK_REPEAT_CHARS},30}}?)[，、,\s]?\1")
+_HAN_RE = re.compile(f"[{_HAN}]")
+#: The original echoes itself: a run of three CJK characters again within 30 characters.
+_CJK_ECHO = re.compile(rf"([{_CJK_RUN}]{{3,}}).{{0,30}}?\1")
+#: A full stop closing a word, followed by whitespace and a next word (not consumed, so
+#: "a. b. c" yields both stops). The word before does not end in another stop ("so... we").
+_STOP_RE = re.compile(r"(?<!\S)(\S*?[^\s.…])\.(?=\s+(\S+))")
+_CLAUSE_PUNCT = frozenset(".,;:!?…)]}\"”»。，；：！？、")
+_OPENING_PUNCT = "\"'“‘«„([{¿¡*"
+_TRAILING_PUNCT = ".,;:!?…)]}\"'”’»"
+
+#: Languages written without spaces between words: word n-grams mean nothing there.
+_UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my"})
+#: Languages whose scripts have no letter case: the lower-case tests do not apply.
+_CASELESS = frozenset(
+    {"zh", "ja", "ko", "th", "lo", "km", "my", "hi", "mr", "ne", "bn", "pa", "gu", "ta", "te", "kn",
+     "ml", "si", "ar", "fa", "ur", "he", "yi", "ka", "am"}
+)
+#: Languages where doubling a word is grammar (Vietnamese "từ từ", "xanh xanh", Indonesian
+#: plurals, Korean adverbs): a doubled word there is an error only for the few function words
+#: in `_NEVER_DOUBLED`.
+_REDUPLICATING = frozenset({"vi", "id", "ms", "tl", "ko", "th", "zh", "ja", "km", "lo", "my"})
+
+# Small per-language data tables. Stop words: function words that never make a repeated
+# phrase meaningful on their own. Doubled: words that legitimately stand twice in a row.
+_STOPWORDS_TEXT = {
+    "en": """a an the and or but nor so yet of in on at to for from by with without into onto over
+        under about above below after before between among through during since until upon within
+        along across against toward towards around near off out up down as than that this these
+        those there here it its it's itself he him his she her hers they them their we us our you
+        your i me my who whom whose which what when where why how whether if then also too very
+        just only even still again ever not no yes more most less least much many some any all
+        both each every either neither other another such same own one two is are was were be
+        been being am has have had having do does did done will would shall should can could may
+        might must said says say according per via""",
+    "fr": """le la les l un une des du de d et ou mais donc or ni car à au aux en dans par pour sur
+        sous avec sans chez vers entre depuis pendant avant après contre selon comme que qu qui
+        quoi dont où ce cet cette ces se sa son ses leur leurs mon ma mes notre nos votre vos il
+        ils elle elles on nous vous je tu lui eux y ne pas plus moins très aussi bien tout tous
+        toute toutes même est sont était étaient été être a ont avait avaient avoir fait sera
+        seront peut si""",
+    "de": """der die das den dem des ein eine einer einen einem eines und oder aber doch sondern
+        denn in im an am auf aus bei beim mit nach seit von vom vor zu zum zur über unter um durch
+        für gegen ohne zwischen während als wie dass ob wenn weil da so auch noch nur schon sehr
+        mehr nicht kein keine er sie es wir ihr ich du man sich sein seine ihre ihren seinen ist
+        sind war waren wird werden wurde wurden hat haben hatte hatten kann können soll sollen
+        muss müssen diese dieser dieses welche welcher""",
+    "es": """el la los las lo un una unos unas de del al y e o u ni pero sino que en con por para
+        sin sobre entre desde hasta durante según como cuando donde quien cual su sus se le les
+        me te nos mi tu este esta estos estas ese esa esos esas es son era eran fue fueron ser
+        estar está están ha han había hay muy más menos también ya no sí todo todos toda todas""",
+    "pt": """o a os as um uma uns umas de do da dos das em no na nos nas por pelo pela para com
+        sem sobre entre até desde e ou mas que se como quando onde seu sua seus suas ele ela eles
+        elas é são foi foram ser estar está estão há tem têm muito mais menos também já não""",
+    "it": """il lo la i gli le un uno una di del della dei degli delle a al alla ai agli alle da
+        dal dalla in nel nella nei con su sul sulla per tra fra e ed o ma che se come quando dove
+        suo sua suoi sue è sono era erano stato essere ha hanno aveva molto più meno anche già
+        non""",
+    "nl": """de het een en of maar in op aan van voor met bij door naar om uit over tot als dat die
+        dit deze is zijn was waren wordt worden heeft hebben niet ook er""",
+    "pl": """i w we na z ze do od dla o po przez przy za pod nad a ale lub czy że jak to ten ta te
+        jest są był była było były się nie tak też już""",
+    "cs": """a i v ve na z ze do od pro o po přes při za pod nad ale nebo že jak to ten ta je jsou
+        byl byla bylo byly se si ne tak také už""",
+    "vi": """và của là có được trong cho với các những một này đó đã sẽ đang thì mà để từ khi
+        không cũng như về theo tại ra vào lại đến tới nhiều rất hơn nhất bị do nên nếu vì hay
+        hoặc còn đều vẫn chỉ ở trên dưới sau trước giữa qua ông bà anh chị họ chúng tôi ta""",
+    "ru": """и в во на с со к ко по из от до для о об у за под над при без через между а но или да
+        не ни что чтобы как так же ли бы это этот эта эти тот та те он она оно они его её ее их
+        мы вы я ты себя свой своя свои был была было были быть есть будет будут который которая
+        которое которые также уже ещё еще очень более всё все весь только""",
+    "uk": """і й в у на з зі до від для про по за під над при без через між а але або що як так же
+        це цей ця ці той та ті він вона воно вони його її їх ми ви я ти був була було були бути
+        є буде який яка яке які також вже ще дуже""",
+}
+_DOUBLED_TEXT = {
+    "*": "ha haha ho he hi la na oh ah bla blah",
+    "en": "had that is very so no yes bye really far long much well now go knock tick chop hip",
+    "fr": "vous nous très si non oui",
+    "de": "die der das den dem des sie ihr es sehr ja nein so",
+    "es": "muy sí no",
+    "pt": "muito sim não",
+    "it": "molto sì no così",
+    "nl": "die dat heel",
+    "ru": "да нет так очень ну давно",
+    "uk": "так ні дуже ну",
+}
+_NEVER_DOUBLED_TEXT = {
+    "vi": "của và các những được trong với đã sẽ đang tại",
+}
+#: Words that open a prepositional or subordinate fragment ("At the district level.").
+_FRAGMENT_OPENERS_TEXT = {
+    "en": """at in on for with by from to into of which whom whose where while whereas mostly
+        mainly especially particularly including except during under over between among about
+        around through without within along across against toward towards""",
+    "fr": """à au aux dans en pour avec par de du des sur sous chez vers dont notamment surtout
+        principalement sauf lors pendant entre parmi""",
+    "de": """in im am an auf mit für von vom zum zur bei beim nach aus über unter zwischen während
+        durch gegen ohne um hauptsächlich insbesondere vor""",
+    "es": """en con para por de del desde hasta sobre entre durante sin principalmente
+        especialmente incluido incluidos excepto""",
+    "pt": "em no na com para por de do da desde até sobre entre durante sem principalmente",
+    "it": "in nel nella con per da dal dalla su sul tra fra durante senza soprattutto",
+    "vi": "ở tại trong với cho từ đến về bởi chủ đặc nhất bao",
+    "ru": """в во на с со для по из от до к у о об при за под над между через без особенно
+        включая""",
+}
+#: Two-word openings that start full sentences despite a preposition ("At least 10 died.").
+_SENTENCE_ADVERBS = frozenset(
+    {"at least", "at most", "at first", "at last", "in fact", "of course", "for example",
+     "for instance", "in turn", "in short", "by contrast", "after all", "above all", "for now"}
+)
+
+
+def _table(text: dict[str, str]) -> dict[str, frozenset[str]]:
+    return {lang: frozenset(words.split()) for lang, words in text.items()}
+
+
+_STOPWORDS = _table(_STOPWORDS_TEXT)
+_DOUBLED = _table(_DOUBLED_TEXT)
+_NEVER_DOUBLED = _table(_NEVER_DOUBLED_TEXT)
+_FRAGMENT_OPENERS = _table(_FRAGMENT_OPENERS_TEXT)
+
+
+@rule("MT201", "duplicated-phrase", "Fluency/Repetition", Severity.MAJOR)
+def duplicated_phrase(ctx: RuleContext) -> Iterable[Issue]:
+    """A phrase, word or sentence said twice in a row, where the original says it once.
+
+    What it does: looks for a phrase of content words repeated within a dozen words, across
+    sentence ends ("on safety grounds and on safety grounds."), a doubled word ("the the"), a
+    doubled run of CJK characters, and a sentence copied whole (rapidfuzz ratio ≥ 95 on five or
+    more words). The second copy is reported, once per repetition. A phrase counts when it has
+    two content words (or three words with one content word); when the copies are apart, only
+    function words may separate them, or at most one content word with the copy closing its
+    clause, so parallel structure ("the Ministry of Health and the Ministry of Education"),
+    lists and names in a series stay quiet, as do idioms built on one repeated word ("step by
+    step", "more and more") and the grammatical doubles of each language ("had had", "nous
+    nous", "die die", Vietnamese "từ từ", Chinese 常常). Headings, captions and table cells are
+    not compared with their neighbours. When the original is given and repeats itself at the
+    same place, or repeats the names and numbers of the phrase, the rule stays quiet.
+
+    Why it matters: machine translation stutters when it loses track of a long sentence; the
+    copy reads as careless editing and sometimes hides a dropped phrase.
+
+    Example: "Schools kept pupils at home on safety grounds and on safety grounds."
+    """
+    lang = base_language(ctx.target_lang) or ""
+    doc = ctx.target
+    segments = ctx.target_segments
+    kept = [not is_residue(seg.text, lang) for seg in segments]
+    reported: list[tuple[int, int]] = []
+    issues: list[Issue] = []
+    for _, copy in _copied_sentences(ctx, kept):
+        seg = segments[copy]
+        reported.append((seg.start, seg.end))
+        issues.append(
+            Issue(
+                message=f"sentence repeated: '{excerpt(seg.text, 80)}'",
+                spans=(Span("target", seg.start, seg.end),),
+                suggestion="delete the second copy",
+            )
+        )
+    if lang in _UNSPACED:
+        candidates = _cjk_repeats(segments, kept, lang)
+    else:
+        candidates = _token_repeats(doc, segments, kept, lang)
+    for cand in candidates:
+        if any(cand.start < end and start < cand.end for start, end in reported):
+            continue
+        if _original_repeats(ctx, cand):
+            continue
+        reported.append((cand.start, cand.end))
+        both = excerpt(doc.text[cand.context_start : cand.end], 80)
+        issues.append(
+            Issue(
+                message=f"{cand.what} repeated: '{both}'",
+                spans=(Span("target", cand.start, cand.end),),
+                suggestion=f"delete the second '{doc.text[cand.start : cand.end]}'",
+            )
+        )
+    issues.sort(key=lambda issue: issue.spans[0].start)
+    return issues
+
+
+@dataclass(frozen=True, slots=True)
+class _Repeat:
+    """The second copy of a repeated phrase, [start, end), and what the original must show."""
+
+    what: str  # "phrase" or "word"
+    start: int
+    end: int
+    context_start: int  # start of the first copy, for the message
+    positions: tuple[int, ...]  # target segment positions of both copies
+    phrase: str  # the repeated text, as written in the translation
+
+
+def _token_repeats(
+    doc: Document, segments: Sequence[Segment], kept: Sequence[bool], lang: str
+) -> Iterator[_Repeat]:
+    stop = _STOPWORDS.get(lang)
+    for run in _runs(doc, segments, kept):
+        yield from _phrase_repeats(doc.text, run, stop)
+        yield from _doubled_words(doc.text, run, lang)
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A stream of words, column by column: casefolded form, offsets, sentence position."""
+
+    norms: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    segs: list[int] = field(default_factory=list)
+
+    def ends_sentence(self, k: int) -> bool:
+        return k + 1 == len(self.norms) or self.segs[k + 1] != self.segs[k]
+
+
+def _runs(doc: Document, segments: Sequence[Segment], kept: Sequence[bool]) -> list[_Run]:
+    """Word streams within which repetition is looked for: a block, or consecutive prose
+    paragraphs (a paragraph duplicated into the next one is still a stutter)."""
+    title = title_block(doc)
+    runs: list[_Run] = []
+    current = _Run()
+    block: int | None = None
+    for pos, seg in enumerate(segments):
+        if not kept[pos]:
+            continue
+        if seg.block != block:
+            if current.norms and not (
+                block is not None and _paragraphs_join(doc, block, seg.block, title)
+            ):
+                runs.append(current)
+                current = _Run()
+            block = seg.block
+        for m in _WORD_RE.finditer(seg.text):
+            current.norms.append(m.group().casefold())
+            current.starts.append(seg.start + m.start())
+            current.ends.append(seg.start + m.end())
+            current.segs.append(pos)
+    if current.norms:
+        runs.append(current)
+    return runs
+
+
+def _paragraphs_join(doc: Document, a: int, b: int, title: int | None) -> bool:
+    if b != a + 1 or a == title or b >= len(doc.blocks):
+        return False
+    first, second = doc.blocks[a], doc.blocks[b]
+    if first.kind not in ("paragraph", "quote") or second.kind not in ("paragraph", "quote"):
+        return False
+    last = doc.text[first.start : first.end].rstrip().rstrip("\"'”’»)")[-1:]
+    return bool(last) and last in SENTENCE_END
+
+
+def _phrase_repeats(text: str, run: _Run, stop: frozenset[str] | None) -> Iterator[_Repeat]:
+    """Maximal repeated n-grams (n ≥ 2) whose copies are close and not a parallel structure."""
+    norms = run.norms
+    seen: dict[tuple[str, str], list[int]] = {}
+    taken_until = -1
+    for j in range(len(norms) - 1):
+        key = (norms[j], norms[j + 1])
+        earlier = seen.get(key)
+        if earlier is None:
+            seen[key] = [j]
+            continue
+        best: tuple[int, int] | None = None
+        for i in reversed(earlier):
+            if j - i > WINDOW + LONGEST_PHRASE:
+                break
+            if i > 0 and norms[i - 1] == norms[j - 1]:
+                continue  # not maximal on the left: found from (i-1, j-1)
+            n = 2
+            while j + n < len(norms) and i + n < j and norms[i + n] == norms[j + n]:
+                n += 1
+            if i + n > j:
+                continue
+            if (best is None or n > best[1]) and _is_stutter(text, run, i, j, n, stop):
+                best = (i, n)
+        earlier.append(j)
+        if best is None or j <= taken_until:
+            continue
+        i, n = best
+        last = j + n - 1
+        taken_until = last
+        yield _Repeat(
+            "phrase",
+            run.starts[j],
+            run.ends[last],
+            run.starts[i],
+            (run.segs[i], run.segs[last]),
+            text[run.starts[j] : run.ends[last]],
+        )
+
+
+def _is_stutter(
+    text: str, run: _Run, i: int, j: int, n: int, stop: frozenset[str] | None
+) -> bool:
+    """Whether copies at i and j (n words each) read as a stutter rather than as style."""
+    content = [w for w in run.norms[i : i + n] if _is_content(w, stop)]
+    if not any(not w[0].isdigit() for w in content):
+        return False
+    weighty = n >= 3 if stop is None else len(content) >= 2 or n >= 3
+    glued = (
+        j == i + n
+        and run.segs[i] == run.segs[j]
+        and text[run.ends[j - 1] : run.starts[j]].isspace()
+    )
+    if not (weighty or glued):  # "in Hanoi in Hanoi" is a stutter, "thank you, thank you" is not
+        return False
+    last = j + n - 1
+    if run.segs[i] != run.segs[last] and not run.ends_sentence(last):
+        return False  # "…a crowdfunding campaign. The crowdfunding campaign raised…"
+    gap = run.norms[i + n : j]
+    if not gap:
+        return True
+    if len(gap) > WINDOW or stop is None or _is_content(gap[-1], stop):
+        return False  # "1.5 million dong and 2.5 million dong": the copies qualify different words
+    if sum(1 for w in gap if _is_content(w, stop)) > 1:
+        return False
+    # "…published in the coming weeks and in the coming weeks." closes its clause, while
+    # "wrote to the city council and the city council replied" goes on.
+    return run.ends_sentence(last) or not _CLAUSE_PUNCT.isdisjoint(
+        text[run.ends[last] : run.starts[last + 1]]
+    )
+
+
+def _is_content(word: str, stop: frozenset[str] | None) -> bool:
+    """A word that carries meaning: not a stop word, not a lone letter ("p.m." is "p", "m")."""
+    return len(word) > 1 and (stop is None or word not in stop)
+
+
+def _doubled_words(text: str, run: _Run, lang: str) -> Iterator[_Repeat]:
+    """"the the": a word typed twice with only a space between."""
+    allowed = _DOUBLED["*"] | _DOUBLED.get(lang, frozenset())
+    never = _NEVER_DOUBLED.get(lang)
+    cased = lang not in _CASELESS
+    norms, starts, ends, segs = run.norms, run.starts, run.ends, run.segs
+    for k in range(len(norms) - 1):
+        word = norms[k]
+        if word != norms[k + 1] or segs[k] != segs[k + 1]:
+            continue
+        between = text[ends[k] : starts[k + 1]]
+        if not between.isspace() or not any(ch.isalpha() for ch in word):
+            continue
+        if lang in _REDUPLICATING:
+            if never is None or word not in never:
+                continue
+        elif word in allowed:
+            continue
+        if cased and text[starts[k]].isupper() and text[starts[k + 1]].isupper():
+            continue  # a doubled name: "Bora Bora", "Baden Baden"
+        yield _Repeat(
+            "word", starts[k + 1], ends[k + 1], starts[k], (segs[k],), text[starts[k] : ends[k]]
+        )
+
+
+def _cjk_repeats(segments: Sequence[Segment], kept: Sequence[bool], lang: str) -> Iterator[_Repeat]:
+    """Chinese and Japanese: a run of four or more characters written twice in a row.
+
+    Reduplication doubles one or two characters (常常, 人々, 研究研究), and laughter or
+    kana-only interjections repeat too (哈哈哈哈, ありがとうありがとう); those stay quiet.
+    """
+    if lang not in ("zh", "ja"):
+        return
+    for pos, seg in enumerate(segments):
+        if not kept[pos]:
+            continue
+        for m in _CJK_REPEAT.finditer(seg.text):
+            unit = m.group(1)
+            if len(set(unit)) < 3 or len(_HAN_RE.findall(unit)) < 2:
+                continue
+            start = seg.start + m.end() - len(unit)
+            yield _Repeat("phrase", start, seg.start + m.end(), seg.start + m.start(), (pos,), unit)
+
+
+def _copied_sentences(ctx: RuleContext, kept: Sequence[bool]) -> list[tuple[int, int]]:
+    """(first, copy) positions of prose sentences that occur twice, unless the original
+    repeats them too. Only paragraphs take part: a headline repeated as a caption is scraping
+    residue, a pull quote repeats on purpose, list items and cells repeat values ("8 a.m. to
+    5 p.m.")."""
+    from rapidfuzz import fuzz
+
+    doc = ctx.target
+    title = title_block(doc)
+    items: list[tuple[int, int, str]] = []
+    for pos, seg in enumerate(ctx.target_segments):
+        if not kept[pos] or seg.block == title:
+            continue
+        if seg.block < len(doc.blocks) and doc.blocks[seg.block].kind != "paragraph":
+            continue
+        if word_count(seg.text) < DUPLICATE_SENTENCE_WORDS:
+            continue
+        norm = " ".join(_WORD_RE.findall(seg.text.casefold()))
+        items.append((len(norm), pos, norm))
+    items.sort()
+    copies: dict[int, int] = {}
+    for a, (length, pos_a, norm_a) in enumerate(items):
+        for b in range(a + 1, len(items)):
+            length_b, pos_b, norm_b = items[b]
+            if length_b * 0.9 > length:
+                break  # too long for a ratio of 95
+            if fuzz.ratio(norm_a, norm_b, score_cutoff=DUPLICATE_SENTENCE_RATIO):
+                first, copy = min(pos_a, pos_b), max(pos_a, pos_b)
+                copies[copy] = min(first, copies.get(copy, first))
+    return [
+        (first, copy) for copy, first in sorted(copies.items())
+        if not _original_has_copies(ctx, first, copy)
+    ]
+
+
+def _original_has_copies(ctx: RuleContext, first: int, copy: int) -> bool:
+    """Whether the original sentences behind two target copies are copies of each other."""
+    if ctx.source is None or not ctx.beads:
+        return False
+    from rapidfuzz import fuzz
+
+    src = aligned_sources(ctx, (first, copy))
+    texts = [" ".join(_WORD_RE.findall(ctx.source_segments[i].text.casefold())) for i in src]
+    return any(
+        fuzz.ratio(a, b, score_cutoff=SOURCE_DUPLICATE_RATIO)
+        for k, a in enumerate(texts)
+        for b in texts[k + 1 :]
+    )
+
+
+def _original_repeats(ctx: RuleContext, cand: _Repeat) -> bool:
+    """Whether the original, where it is aligned with the repetition, repeats itself too:
+    the names or numbers of the phrase occur twice, or some phrase there is said twice."""
+    if ctx.source is None or not ctx.beads:
+        return False
+    src = aligned_sources(ctx, cand.positions)
+    if not src:
+        return False
+    text = " ".join(ctx.source_segments[i].text for i in src)
+    tokens = [_fold(w) for w in _WORD_RE.findall(text)]
+    anchors = [
+        _fold(w)
+        for w in _WORD_RE.findall(cand.phrase)
+        if w[0].isupper() or any(c.isdigit() for c in w)
+    ]
+    if anchors and all(tokens.count(a) >= 2 for a in anchors):
+        return True
+    return _says_twice(text, tokens, base_language(ctx.source_lang) or "")
+
+
+def _says_twice(text: str, tokens: list[str], lang: str) -> bool:
+    """A loose test of self-repetition in the original: a doubled word, a repeated word pair
+    with a content word within the window, or a repeated run of three CJK characters."""
+    if not text.isascii() and _CJK_ECHO.search(text):
+        return True
+    stop = _STOPWORDS.get(lang, frozenset())
+    last: dict[tuple[str, str], int] = {}
+    for k in range(len(tokens) - 1):
+        if tokens[k] == tokens[k + 1]:
+            return True
+        pair = (tokens[k], tokens[k + 1])
+        if pair[0] in stop and pair[1] in stop:
+            continue
+        if k - last.get(pair, -10 * WINDOW) <= WINDOW + 2:
+            return True
+        last[pair] = k
+    return False
+
+
+def _fold(word: str) -> str:
+    """Case and accents folded, so "Nguyễn" in the original matches "Nguyen" in English."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@rule("MT202", "broken-sentence-boundary", "Fluency/Punctuation", Severity.MAJOR)
+def broken_sentence_boundary(ctx: RuleContext) -> Iterable[Issue]:
+    """A full stop that cuts a sentence in two, leaving a lower-case or verbless fragment.
+
+    What it does: within a paragraph, reports a full stop followed by a word that starts in
+    lower case ("…mostly in the north. according to figures compiled at the district level."),
+    whether or not the segmenter split there. Abbreviations ("e.g.", "etc.", "approx.", the
+    segmenter's abbreviation tables), initials, numbers ("am 3. oktober"), stylised names with
+    an inner capital ("iPhone", "eBay", "mRNA"), URLs, list items, table cells, and words
+    after a closing quote ('"We are ready." he said') are left alone, as are languages without
+    letter case. When the original is given, a sentence it has as one but the translation as
+    several (a 1-2 or 1-3 bead) is also reported when a later piece is a short fragment that
+    opens with a preposition or subordinator ("At the district level."), or starts in lower
+    case in another paragraph.
+
+    Why it matters: a stray full stop makes a clause look like a sentence; readers stumble, and
+    tools that count or align sentences miscount.
+
+    Example: "About 2,400 hectares were under water, mostly in the north. according to figures
+    compiled at the district level."
+    """
+    lang = base_language(ctx.target_lang) or ""
+    doc = ctx.target
+    segments = ctx.target_segments
+    issues: list[Issue] = []
+    flagged: set[int] = set()
+    cased = lang not in _CASELESS and _writes_sentence_case(segments)
+    if cased:
+        for issue, start in _stray_stops(doc, segments, lang):
+            flagged.add(start)
+            issues.append(issue)
+    if ctx.source is not None and ctx.beads:
+        issues.extend(_split_fragments(ctx, lang, cased, flagged))
+    issues.sort(key=lambda issue: issue.spans[0].start)
+    return issues
+
+
+def _stray_stops(
+    doc: Document, segments: Sequence[Segment], lang: str
+) -> Iterator[tuple[Issue, int]]:
+    abbreviations = _abbreviations(lang)
+    starts = [seg.start for seg in segments]
+    for b, block in enumerate(doc.blocks):
+        if block.kind in ("list_item", "cell"):
+            continue
+        for m in _STOP_RE.finditer(doc.text, block.start, block.end):
+            before, after = m.group(1), m.group(2)
+            if not _lower_start(after) or not _ends_word(before, abbreviations):
+                continue
+            start = m.start(2)
+            seg = _segment_at(segments, starts, start)
+            end = seg.end if seg is not None and seg.block == b else block.end
+            yield _cut_issue(doc.text, block.start, m.end(), start, end), start
+
+
+def _writes_sentence_case(segments: Sequence[Segment]) -> bool:
+    """Whether sentences in this text start with a capital: a text written all in lower case
+    (a normalised corpus, a chat log) has no case evidence to offer."""
+    lower = sum(1 for seg in segments if seg.text[:1].isalpha() and seg.text[:1].islower())
+    return lower <= max(LOWER_CASE_STARTS, LOWER_CASE_SHARE * len(segments))
+
+
+def _lower_start(word: str) -> bool:
+    """A word that starts a sentence fragment: lower-case, not "iPhone", not a URL."""
+    first = word[0]
+    if not (first.isalpha() and first.islower()):
+        return False
+    core = word.rstrip(_TRAILING_PUNCT)
+    if any(ch.isupper() for ch in core[1:]):
+        return False
+    return not any(ch in "./@:#" for ch in core)
+
+
+def _ends_word(before: str, abbreviations: frozenset[str]) -> bool:
+    """Whether the word before a full stop is an ordinary word, so the stop ends a sentence."""
+    word = before.lstrip(_OPENING_PUNCT)
+    if len(word) < 2 or any(ch in "./@" for ch in word) or word[-1].isdigit():
+        return False
+    return word.casefold() not in abbreviations
+
+
+def _segment_at(segments: Sequence[Segment], starts: list[int], pos: int) -> Segment | None:
+    k = bisect_right(starts, pos) - 1
+    return segments[k] if k >= 0 and segments[k].start <= pos < segments[k].end else None
+
+
+def _split_fragments(
+    ctx: RuleContext, lang: str, cased: bool, flagged: set[int]
+) -> Iterator[Issue]:
+    """Pieces of one original sentence that the translation turned into fragments."""
+    openers = _FRAGMENT_OPENERS.get(lang)
+    abbreviations = _abbreviations(lang)
+    doc = ctx.target
+    for bead in ctx.beads:
+        if len(bead.src) != 1 or len(bead.tgt) < 2:
+            continue
+        pieces = [ctx.target_segments[j] for j in sorted(bead.tgt)]
+        for prev, piece in zip(pieces, pieces[1:]):
+            if piece.start in flagged or not prev.text.rstrip().endswith("."):
+                continue
+            kind = doc.blocks[piece.block].kind if piece.block < len(doc.blocks) else "paragraph"
+            if kind not in ("paragraph", "quote"):
+                continue
+            words = piece.text.split()
+            if not words:
+                continue
+            lower = (
+                cased
+                and _lower_start(words[0])
+                and _ends_word(prev.text.split()[-1][:-1], abbreviations)
+            )
+            fragment = (
+                openers is not None
+                and len(_WORD_RE.findall(piece.text)) <= FRAGMENT_MAX_WORDS
+                and words[0].strip(_OPENING_PUNCT).casefold() in openers
+                and " ".join(words[:2]).casefold().strip(_TRAILING_PUNCT) not in _SENTENCE_ADVERBS
+                and not any(ch in piece.text for ch in ",;:")
+            )
+            if lower or fragment:
+                block = doc.blocks[prev.block] if prev.block < len(doc.blocks) else None
+                lo = block.start if block is not None else prev.start
+                yield _cut_issue(doc.text, lo, prev.end, piece.start, piece.end)
+
+
+def _cut_issue(text: str, lo: int, stop_end: int, start: int, end: int) -> Issue:
+    """"sentence cut in two: '…in the north.' | 'according to figures…'"."""
+    before = text[lo:stop_end].split()
+    left = " ".join(before[-3:])
+    if len(before) > 3:
+        left = "…" + left
+    after = text[start:end].split()
+    right = " ".join(after[:6]) + ("…" if len(after) > 6 else "")
+    return Issue(
+        message=f"sentence cut in two: '{left}' | '{right}'",
+        spans=(Span("target", start, end),),
+        suggestion="remove the full stop and join the fragment to its sentence",
+    )
+
+
+@lru_cache(maxsize=None)
+def _abbreviations(lang: str) -> frozenset[str]:
+    """Words that take a full stop without ending a sentence, from the segmenter's tables."""
+    from importlib import resources
+
+    data = resources.files("mtlint").joinpath("data").joinpath("abbreviations.json")
+    table = json.loads(data.read_text(encoding="utf-8"))["languages"]
+    words: set[str] = set()
+    for scope in ("*", lang):
+        for entries in table.get(scope, {}).values():
+            for entry in entries:
+                for part in entry.split():
+                    words.add(part.rstrip(".").casefold())
+    return frozenset(words)
