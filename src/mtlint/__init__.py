@@ -22,7 +22,8 @@ def check_pair(
 ) -> Report:
     """Check a translation (and its original, when given) held in memory.
 
-    `fmt` says how both strings are written: "txt", "md" or "html".
+    `fmt` says how the strings are written: "txt", "md" or "html". A `reference` translation
+    adds sacrebleu BLEU, chrF++ and TER to `Report.scores["reference"]`.
     """
     from mtlint.documents import document_from_text
 
@@ -31,7 +32,7 @@ def check_pair(
         document_from_text(target, fmt=fmt),
         source_lang,
         target_lang,
-        reference,
+        document_from_text(reference, fmt=fmt) if reference is not None else None,
     )
 
 
@@ -51,7 +52,7 @@ def check_files(
         load_document(target),
         source_lang,
         target_lang,
-        reference,
+        load_document(reference) if reference is not None else None,
     )
 
 
@@ -60,7 +61,7 @@ def _check(
     target: Document,
     source_lang: str | None,
     target_lang: str | None,
-    reference: str | None,
+    reference: Document | None,
 ) -> Report:
     from mtlint.engine import CheckOptions, check_documents
     from mtlint.langid import normalise_lang
@@ -69,7 +70,7 @@ def _check(
         source_lang=normalise_lang(source_lang) if source_lang else None,
         target_lang=normalise_lang(target_lang) if target_lang else None,
     )
-    return check_documents(source, target, options)
+    return check_documents(source, target, options, reference)
 
 
 __all__ = ["Finding", "Report", "Severity", "__version__", "check_files", "check_pair"]

@@ -8,21 +8,35 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from mtlint.errors import ConfigError, InputError
 from mtlint.model import Bead, Document, Finding, Segment, Severity
 from mtlint.report.model import Report
 
+if TYPE_CHECKING:
+    from mtlint.rules.registry import RuleContext
+
 
 @dataclass(frozen=True)
 class CheckOptions:
-    """What the user asked for; the defaults check everything with detected languages."""
+    """What the user asked for; the defaults check everything with detected languages.
+
+    `per_file_ignore` are the prefixes that `per-file-ignores` turns off for this pair: unlike
+    `ignore`, they win over any `select`, however specific (as in ruff).
+    """
 
     source_lang: str | None = None
     target_lang: str | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity_overrides: tuple[tuple[str, Severity], ...] = ()
+    per_file_ignore: tuple[str, ...] = ()
+
+    def rules(self) -> list[str]:
+        """The codes of the rules to run on this pair."""
+        dropped = tuple(self.per_file_ignore)
+        return [c for c in selected_rules(self.select, self.ignore) if not c.startswith(dropped)]
 
 
 def selected_rules(select: Sequence[str], ignore: Sequence[str]) -> list[str]:
@@ -83,9 +97,15 @@ def prepare(doc: Document, given_lang: str | None, role: str) -> Prepared:
 
 
 def check_documents(
-    source: Document | None, target: Document, options: CheckOptions = CheckOptions()
+    source: Document | None,
+    target: Document,
+    options: CheckOptions = CheckOptions(),
+    reference: Document | None = None,
 ) -> Report:
-    """Run the whole pipeline on one pair (or a translation alone when `source` is None)."""
+    """Run the whole pipeline on one pair (or a translation alone when `source` is None).
+
+    A `reference` translation, when given, is aligned to the translation and scored against it.
+    """
     from mtlint.align import align
     from mtlint.rules import RULES
     from mtlint.rules.registry import RuleContext
@@ -107,16 +127,21 @@ def check_documents(
         expected_source_lang=options.source_lang,
         expected_target_lang=options.target_lang,
     )
-    overrides = dict(options.severity_overrides)
     findings: list[Finding] = []
     skipped: list[str] = []
-    for code in selected_rules(options.select, options.ignore):
+    ran: list[str] = []
+    for code in options.rules():
         rule = RULES[code]
         if rule.needs_source and src is None:
             skipped.append(code)
             continue
-        findings.extend(_override(rule.run(ctx), overrides))
+        ran.append(code)
+        findings.extend(rule.run(ctx))
+    findings = list(_override(_suppress(findings, ctx, ran), dict(options.severity_overrides)))
     findings.sort(key=_finding_order)
+    scores: dict[str, Any] = {}
+    if reference is not None:
+        scores["reference"] = _reference_scores(tgt, reference)
     return Report(
         source=ctx.source,
         target=ctx.target,
@@ -127,7 +152,30 @@ def check_documents(
         source_lang=ctx.source_lang,
         target_lang=ctx.target_lang,
         skipped_rules=tuple(skipped),
+        scores=scores,
     )
+
+
+def _reference_scores(tgt: Prepared, reference: Document) -> dict[str, Any]:
+    """Align the reference to the translation, then score each aligned pair and the whole."""
+    from mtlint.align import align
+    from mtlint.scoring import paired_texts, reference_scores
+
+    ref = prepare(reference, tgt.lang, "reference")
+    beads = align(tgt.segments, ref.segments, src_lang=tgt.lang, tgt_lang=tgt.lang)
+    hyps, refs = paired_texts(beads, tgt.segments, ref.segments)
+    return {"path": reference.path, **reference_scores(hyps, refs, tgt.lang)}
+
+
+def _suppress(findings: list[Finding], ctx: RuleContext, ran: list[str]) -> list[Finding]:
+    """Apply the documents' suppression comments; report the unused ones when MT903 runs."""
+    from mtlint.rules import RULES
+    from mtlint.suppress import apply_directives
+
+    docs = {"target": ctx.target, **({"source": ctx.source} if ctx.source else {})}
+    outcome = apply_directives(findings, docs, ran)
+    unused = [RULES["MT903"].finding(issue) for issue in outcome.unused] if "MT903" in ran else []
+    return [*outcome.findings, *unused]
 
 
 def _override(findings: Iterable[Finding], overrides: dict[str, Severity]) -> Iterable[Finding]:

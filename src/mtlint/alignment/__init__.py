@@ -1,0 +1,1 @@
+"""Internals of the sentence aligner; the public entry point is `mtlint.align.align`."""

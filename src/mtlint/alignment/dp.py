@@ -1,0 +1,329 @@
+"""Banded dynamic programming over the alignment lattice.
+
+The lattice has a cell (i, j) for "the first i source and j target sentences are aligned"; a
+bead of type (a, b) jumps from (i - a, j - b) to (i, j). Only cells inside a band around an
+expected path are kept. The band is stored by anti-diagonal (d = i + j): every bead jumps from
+an earlier anti-diagonal, so one anti-diagonal is filled with a few numpy operations and the
+work grows linearly with the document (times the band width), not with its square.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from mtlint.alignment.features import FeatureSets
+
+#: (source sentences, target sentences) of the bead types the aligner may use.
+BEAD_TYPES: tuple[tuple[int, int], ...] = (
+    (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1),
+)
+_CHUNK_CELLS = 200_000
+
+
+@dataclass(frozen=True, eq=False)
+class Band:
+    """Per anti-diagonal d, the kept cells are i in [lo[d], hi[d]] (both non-decreasing in d)."""
+
+    n: int
+    m: int
+    lo: np.ndarray
+    hi: np.ndarray
+    off: np.ndarray
+
+    @classmethod
+    def full(cls, n: int, m: int) -> Band:
+        d = np.arange(n + m + 1)
+        return cls._make(n, m, np.maximum(0, d - m), np.minimum(n, d))
+
+    @classmethod
+    def around(cls, n: int, m: int, points: Sequence[tuple[int, int]], width: np.ndarray) -> Band:
+        """Cells within `width[d]` of the polyline through `points` (monotone, (0,0) to (n,m))."""
+        d = np.arange(n + m + 1)
+        pd = np.array([i + j for i, j in points], dtype=float)
+        pi = np.array([i for i, _ in points], dtype=float)
+        centre = np.interp(d, pd, pi)
+        lo = np.ceil(centre - width).astype(np.int64)
+        hi = np.floor(centre + width).astype(np.int64)
+        lo = np.minimum.accumulate(lo[::-1])[::-1]
+        hi = np.maximum.accumulate(hi)
+        lo = np.maximum(lo, np.maximum(0, d - m))
+        hi = np.minimum(hi, np.minimum(n, d))
+        return cls._make(n, m, lo, np.maximum(hi, lo))
+
+    @classmethod
+    def _make(cls, n: int, m: int, lo: np.ndarray, hi: np.ndarray) -> Band:
+        off = np.zeros(len(lo) + 1, dtype=np.int64)
+        np.cumsum(hi - lo + 1, out=off[1:])
+        return cls(n, m, lo.astype(np.int64), hi.astype(np.int64), off)
+
+    @property
+    def size(self) -> int:
+        return int(self.off[-1])
+
+    def index(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Flat index of cells (i, j); `size` (a sentinel slot) for cells outside the band."""
+        d = i + j
+        inside = (i >= 0) & (j >= 0) & (d <= self.n + self.m)
+        dc = np.where(inside, d, 0)
+        inside &= (i >= self.lo[dc]) & (i <= self.hi[dc])
+        return np.where(inside, self.off[dc] + i - self.lo[dc], self.size)
+
+    def cells(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+        """(i, j) of the cells of anti-diagonals [start, stop)."""
+        sizes = self.hi[start:stop] - self.lo[start:stop] + 1
+        d = np.repeat(np.arange(start, stop), sizes)
+        i = np.arange(self.off[start], self.off[stop]) - self.off[d] + self.lo[d]
+        return i, d - i
+
+    def row_ranges(self) -> tuple[list[int], list[int]]:
+        """For every row i, the first and last column j kept in the band."""
+        rows = np.arange(self.n + 1)
+        dmin = np.searchsorted(self.hi, rows, side="left")
+        dmax = np.searchsorted(self.lo, rows, side="right") - 1
+        return (dmin - rows).tolist(), (dmax - rows).tolist()
+
+    def edge_hits(self, path: Sequence[tuple[int, int]], margin: int = 2) -> list[int]:
+        """Anti-diagonals where the path runs along an edge of the band that is not the lattice's."""
+        hits = []
+        for i, j in path:
+            d = i + j
+            lo, hi = int(self.lo[d]), int(self.hi[d])
+            if (i - lo < margin and lo > max(0, d - self.m)) or (
+                hi - i < margin and hi < min(self.n, d)
+            ):
+                hits.append(d)
+        return hits
+
+
+def pair_scores(features: FeatureSets, band: Band) -> tuple[np.ndarray, np.ndarray]:
+    """Shared anchor weight of every sentence pair in the band, by flat index of cell (i+1, j+1),
+    over all anchors and over hard anchors only.
+
+    Walks the postings of each source feature between the band's column limits, so the work is
+    the number of in-band co-occurrences, not n × m.
+    """
+    postings: dict[int, list[int]] = defaultdict(list)
+    for t, fs in enumerate(features.tgt):
+        for f in fs:
+            postings[f].append(t)
+    lo = band.lo.tolist()
+    off = band.off.tolist()
+    jlo, jhi = band.row_ranges()
+    weight = features.weight
+    hard = features.hard
+    idx: list[int] = []
+    val: list[float] = []
+    hard_val: list[float] = []
+    for s, fs in enumerate(features.src):
+        i = s + 1
+        tlo, thi = jlo[i] - 1, jhi[i] - 1
+        if thi < 0:
+            continue
+        for f in fs:
+            post = postings.get(f)
+            if not post:
+                continue
+            hits = post[bisect_left(post, tlo) : bisect_right(post, thi)]
+            if not hits:
+                continue
+            wf = weight[f]
+            for t in hits:
+                d = i + t + 1
+                idx.append(off[d] + i - lo[d])
+            val.extend([wf] * len(hits))
+            hard_val.extend([wf if hard[f] else 0.0] * len(hits))
+    where = np.asarray(idx, dtype=np.int64)
+    return (
+        np.bincount(where, weights=np.asarray(val, dtype=float), minlength=band.size + 1),
+        np.bincount(where, weights=np.asarray(hard_val, dtype=float), minlength=band.size + 1),
+    )
+
+
+@dataclass(frozen=True)
+class CostModel:
+    """Gale-Church length cost plus anchor evidence, in nats.
+
+    `ratio` and `variance` describe target length given source length (weighted characters);
+    `prior` is -log P(bead type). Anchor similarity (the share of both sides' anchor weight
+    that matches, a weighted Dice) lowers the cost in proportion to the sentences it explains;
+    `evidence_floor` keeps one weak shared anchor from counting as a perfect match. Being
+    bounded per sentence, the reward cannot make a merge win just by pooling more anchors.
+    """
+
+    ratio: float
+    variance: float
+    prior: tuple[float, ...]
+    match_reward: float = 6.0
+    evidence_floor: float = 1.0
+    merge_penalty: float = 2.0
+    null_length: float = 3.0
+    mismatch_penalty: float = 2.0
+    block_cross: float = 2.0
+    block_both: float = 1.0
+
+
+@dataclass(frozen=True)
+class Lattice:
+    """Everything the costs of the beads depend on, as arrays."""
+
+    src_len: np.ndarray
+    tgt_len: np.ndarray
+    src_weight: np.ndarray
+    tgt_weight: np.ndarray
+    src_hard: np.ndarray
+    """Weight of the hard anchors (numbers, URLs) of each source sentence."""
+    tgt_hard: np.ndarray
+    src_break: np.ndarray
+    """1 where a block boundary precedes the source sentence of that index (length n + 1)."""
+    tgt_break: np.ndarray
+
+    @property
+    def n(self) -> int:
+        return len(self.src_len)
+
+    @property
+    def m(self) -> int:
+        return len(self.tgt_len)
+
+
+def length_cost(src_len: np.ndarray, tgt_len: np.ndarray, ratio: float, variance: float) -> np.ndarray:
+    """-log of the two-sided tail probability of the length difference (Gale-Church).
+
+    The difference is scaled by the mean of both lengths, not the source length alone, so the
+    cost is symmetric in the two languages.
+    """
+    mean = np.maximum((ratio * src_len + tgt_len) / 2.0, 1.0)
+    delta = np.abs(tgt_len - ratio * src_len) / np.sqrt(variance * mean)
+    return neg_log_erfc(delta / math.sqrt(2.0))
+
+
+def neg_log_erfc(x: np.ndarray) -> np.ndarray:
+    """-log erfc(x) for x ≥ 0 (Abramowitz & Stegun 7.1.26), stable for large x."""
+    t = 1.0 / (1.0 + 0.3275911 * x)
+    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+    return x * x - np.log(poly)
+
+
+def solve(
+    lattice: Lattice, model: CostModel, band: Band, pairs: tuple[np.ndarray, np.ndarray]
+) -> list[tuple[int, int, float]]:
+    """The cheapest monotone path through the band: its cells (i, j) from (0, 0) to (n, m), each
+    with the cost of the path up to it."""
+    n, m, size = band.n, band.m, band.size
+    total = np.full(size + 1, np.inf)
+    total[band.index(np.array(0), np.array(0))] = 0.0
+    choice = np.zeros(size, dtype=np.int8)
+    cs = np.concatenate(([0.0], np.cumsum(lattice.src_len)))
+    ct = np.concatenate(([0.0], np.cumsum(lattice.tgt_len)))
+    bs = np.concatenate(([0], np.cumsum(lattice.src_break)))
+    bt = np.concatenate(([0], np.cumsum(lattice.tgt_break)))
+    last = n + m
+    start = 1
+    while start <= last:
+        stop = start
+        cells = 0
+        while stop <= last and (cells == 0 or cells + band.hi[stop] - band.lo[stop] < _CHUNK_CELLS):
+            cells += int(band.hi[stop] - band.lo[stop] + 1)
+            stop += 1
+        i, j = band.cells(start, stop)
+        pred, cost = _bead_costs(i, j, band, model, lattice, pairs, (cs, ct, bs, bt))
+        base = int(band.off[start])
+        for d in range(start, stop):
+            s, e = int(band.off[d]) - base, int(band.off[d + 1]) - base
+            cand = total[pred[:, s:e]] + cost[:, s:e]
+            best = cand.argmin(axis=0)
+            total[s + base : e + base] = cand[best, np.arange(e - s)]
+            choice[s + base : e + base] = best
+        start = stop
+    lo, off = band.lo.tolist(), band.off.tolist()
+    end = off[n + m] + n - lo[n + m]
+    if not math.isfinite(float(total[end])):
+        raise RuntimeError("alignment band does not connect the two ends")
+    path = [(n, m, float(total[end]))]
+    i_, j_ = n, m
+    while i_ or j_:
+        a, b = BEAD_TYPES[int(choice[off[i_ + j_] + i_ - lo[i_ + j_]])]
+        i_, j_ = i_ - a, j_ - b
+        path.append((i_, j_, float(total[off[i_ + j_] + i_ - lo[i_ + j_]])))
+    return path[::-1]
+
+
+def _bead_costs(
+    i: np.ndarray,
+    j: np.ndarray,
+    band: Band,
+    model: CostModel,
+    lattice: Lattice,
+    pairs: tuple[np.ndarray, np.ndarray],
+    prefix: tuple[np.ndarray, ...],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Predecessor index and cost of every bead type ending at each cell (i, j)."""
+    cs, ct, bs, bt = prefix
+    src_mean = max(cs[-1] / max(band.n, 1), 1.0)
+    tgt_mean = max(ct[-1] / max(band.m, 1), 1.0)
+    both_break = model.block_both * (lattice.src_break[np.minimum(i, band.n)] * lattice.tgt_break[np.minimum(j, band.m)])
+    preds = np.empty((len(BEAD_TYPES), len(i)), dtype=np.int64)
+    costs = np.empty((len(BEAD_TYPES), len(i)), dtype=float)
+    for k, (a, b) in enumerate(BEAD_TYPES):
+        valid = (i >= a) & (j >= b)
+        ia, jb = np.maximum(i - a, 0), np.maximum(j - b, 0)
+        preds[k] = np.where(valid, band.index(ia, jb), band.size)
+        cost = np.full(len(i), model.prior[k]) - both_break
+        if a and b:
+            ls, lt = cs[i] - cs[ia], ct[j] - ct[jb]
+            cost += length_cost(ls, lt, model.ratio, model.variance)
+            cost += model.merge_penalty * (a + b - 2)
+            found, missed = _coverage(i, j, a, b, band, pairs, lattice, model)
+            cost += model.mismatch_penalty * missed - model.match_reward / 2.0 * found
+        elif a:
+            cost += model.null_length * (cs[i] - cs[ia]) / src_mean
+        else:
+            cost += model.null_length * (ct[j] - ct[jb]) / tgt_mean
+        if a > 1:
+            cost += model.block_cross * (bs[i] - bs[np.minimum(ia + 1, i)])
+        if b > 1:
+            cost += model.block_cross * (bt[j] - bt[np.minimum(jb + 1, j)])
+        costs[k] = np.where(valid, cost, np.inf)
+    return preds, costs
+
+
+def _coverage(
+    i: np.ndarray,
+    j: np.ndarray,
+    a: int,
+    b: int,
+    band: Band,
+    pairs: tuple[np.ndarray, np.ndarray],
+    lattice: Lattice,
+    model: CostModel,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Over the bead's sentences, the summed shares of each one's anchor weight that the other
+    side of the bead matches, and of its hard anchor weight that it leaves unmatched.
+
+    Per-sentence shares add up: two well-matched 1-1 beads score as much as their 2-2 merger,
+    so a merge wins only when it explains anchors that the separate beads leave unmatched. A
+    sentence whose numbers find no match inside its bead is better left unaligned.
+    """
+    floor = model.evidence_floor
+    found = np.zeros(len(i))
+    missed = np.zeros(len(i))
+    for scores, src_weight, tgt_weight, out in (
+        (pairs[0], lattice.src_weight, lattice.tgt_weight, found),
+        (pairs[1], lattice.src_hard, lattice.tgt_hard, missed),
+    ):
+        shared = {(p, q): scores[band.index(i - p, j - q)] for p in range(a) for q in range(b)}
+        for p in range(a):
+            own = src_weight[np.maximum(i - 1 - p, 0)]
+            hit = np.minimum(sum(shared[p, q] for q in range(b)), own)
+            out += (hit if out is found else own - hit) / (own + floor)
+        for q in range(b):
+            own = tgt_weight[np.maximum(j - 1 - q, 0)]
+            hit = np.minimum(sum(shared[p, q] for p in range(a)), own)
+            out += (hit if out is found else own - hit) / (own + floor)
+    return found, missed

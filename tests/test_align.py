@@ -1,0 +1,191 @@
+"""Sentence alignment: small hand-made pairs, hard inputs, and coverage as a property."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mtlint.align import align, align_texts, format_beads
+from mtlint.alignment.features import canonical_number, fold
+from mtlint.model import Bead
+from tests.helpers import line_segments, plain_document
+
+EN = [
+    "The city council approved a budget of 1,300 million euros on Tuesday.",
+    "Mayor Anna Kowalski said the money would go to schools and hospitals.",
+    "About 45 new buses will run on the northern lines from 2025.",
+    "Critics in the Green Party called the plan too timid.",
+    "A public hearing is planned for 14 March at the town hall.",
+    "Residents can send comments by e-mail to budget@example.org until the end of March.",
+]
+DE = [
+    "Der Stadtrat hat am Dienstag einen Haushalt von 1.300 Millionen Euro beschlossen.",
+    "Bürgermeisterin Anna Kowalski sagte, das Geld fließe in Schulen und Krankenhäuser.",
+    "Ab 2025 sollen rund 45 neue Busse auf den nördlichen Linien fahren.",
+    "Kritiker der Grünen Partei nannten den Plan zu zaghaft.",
+    "Eine öffentliche Anhörung ist für den 14. März im Rathaus geplant.",
+    "Anwohner können bis Ende März Kommentare per E-Mail an budget@example.org senden.",
+]
+
+
+def pairs(beads: tuple[Bead, ...]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(b.src, b.tgt) for b in beads]
+
+
+def assert_covers(beads: tuple[Bead, ...], n: int, m: int) -> None:
+    """Every index of both sides exactly once, in order, and well-formed beads."""
+    src = [i for b in beads for i in b.src]
+    tgt = [j for b in beads for j in b.tgt]
+    assert src == list(range(n))
+    assert tgt == list(range(m))
+    for b in beads:
+        assert (len(b.src), len(b.tgt)) in {(0, 1), (1, 0), (1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1)}
+        assert 0.0 <= b.confidence <= 1.0
+
+
+def test_one_to_one_run_is_found_and_confident() -> None:
+    beads = align_texts(EN, DE)
+    assert pairs(beads) == [((i,), (i,)) for i in range(6)]
+    assert min(b.confidence for b in beads) > 0.5
+
+
+def test_split_sentence_becomes_one_to_two() -> None:
+    tgt = DE[:2] + [
+        "Ab 2025 sollen rund 45 neue Busse fahren.",
+        "Sie werden auf den nördlichen Linien eingesetzt.",
+    ] + DE[3:]
+    beads = align_texts(EN, tgt)
+    assert pairs(beads) == [((0,), (0,)), ((1,), (1,)), ((2,), (2, 3)), ((3,), (4,)), ((4,), (5,)), ((5,), (6,))]
+
+
+def test_merged_sentences_become_two_to_one() -> None:
+    tgt = DE[:3] + [DE[3] + " " + DE[4]] + DE[5:]
+    beads = align_texts(EN, tgt)
+    assert ((3, 4), (3,)) in pairs(beads)
+    assert_covers(beads, 6, 5)
+
+
+def test_omitted_sentence_is_a_confident_one_to_zero() -> None:
+    tgt = DE[:2] + DE[3:]
+    beads = align_texts(EN, tgt)
+    assert ((2,), ()) in pairs(beads)
+    omission = next(b for b in beads if b.src == (2,))
+    assert omission.confidence > 0.5
+    assert_covers(beads, 6, 5)
+
+
+def test_inserted_sentence_is_a_zero_to_one() -> None:
+    tgt = DE[:4] + ["Das Vorhaben gilt als eines der ehrgeizigsten seiner Art."] + DE[4:]
+    beads = align_texts(EN, tgt)
+    assert ((), (4,)) in pairs(beads)
+    assert ((4,), (5,)) in pairs(beads)
+
+
+def test_omission_with_an_anchor_elsewhere_is_unsure() -> None:
+    """A source sentence whose number and name occur in the target is no sure omission."""
+    src = EN[:3] + ["Anna Kowalski promised 45 more buses for 2025."] + EN[3:]
+    beads = align_texts(src, DE)
+    assert_covers(beads, 7, 6)
+    assert all(b.confidence < 0.3 for b in beads if b.src == (3,) and not b.tgt)
+    assert ((6,), (5,)) in pairs(beads)
+
+
+def test_numbers_and_names_anchor_against_length() -> None:
+    """Two sentences of the same length: the anchors decide which one is the translation."""
+    src = ["Prices rose by 4.5 percent in Hanoi last year.", "Nothing changed in the rural provinces."]
+    tgt = ["Không có gì thay đổi ở các tỉnh nông thôn.", "Năm ngoái giá ở Hà Nội tăng 4,5 phần trăm."]
+    beads = align_texts(src, tgt)
+    assert ((0,), (1,)) in pairs(beads) or ((1,), (0,)) not in pairs(beads)
+    assert all(not (b.src == (0,) and b.tgt == (0,)) for b in beads)
+
+
+def test_align_uses_segments_and_blocks() -> None:
+    src = plain_document("\n".join(EN[:3]) + "\n\n" + "\n".join(EN[3:]))
+    tgt = plain_document("\n".join(DE[:3]) + "\n\n" + "\n".join(DE[3:]))
+    beads = align(line_segments(src), line_segments(tgt), src_lang="en", tgt_lang="de")
+    assert pairs(beads) == [((i,), (i,)) for i in range(6)]
+
+
+def test_empty_sides() -> None:
+    assert align_texts([], []) == ()
+    assert pairs(align_texts(EN[:3], [])) == [((0,), ()), ((1,), ()), ((2,), ())]
+    assert pairs(align_texts([], DE[:2])) == [((), (0,)), ((), (1,))]
+
+
+def test_one_side_ten_times_longer() -> None:
+    src = EN[:3]
+    tgt = [f"Satz Nummer {k} über etwas ganz anderes." for k in range(30)]
+    beads = align_texts(src, tgt)
+    assert_covers(beads, 3, 30)
+
+
+def test_run_of_thirty_target_only_sentences() -> None:
+    extra = [f"Bildlegende {k}: Foto von {name}." for k, name in enumerate(["Meier", "Huber", "Keller"] * 10)]
+    tgt = DE[:3] + extra + DE[3:]
+    beads = align_texts(EN, tgt)
+    assert_covers(beads, 6, 36)
+    assert ((3,), (33,)) in pairs(beads)
+    assert ((2,), (2,)) in pairs(beads)
+
+
+def test_repeated_identical_sentences() -> None:
+    src = ["Yes."] * 12 + EN
+    tgt = ["Ja."] * 10 + DE
+    beads = align_texts(src, tgt)
+    assert_covers(beads, 18, 16)
+    assert ((17,), (15,)) in pairs(beads)
+
+
+def test_moved_paragraph_gives_unsure_beads() -> None:
+    src = EN
+    tgt = DE[3:] + DE[:3]
+    beads = align_texts(src, tgt)
+    assert_covers(beads, 6, 6)
+    assert min(b.confidence for b in beads) < 0.5
+
+
+def test_long_document_uses_the_band_and_stays_correct() -> None:
+    """Large enough for the banded search; a dropped and an inserted sentence are found."""
+    src = [f"Report {k}: the committee approved item {k * 7 + 3} with {k % 5 + 2} votes." for k in range(700)]
+    tgt = [f"Bericht {k}: der Ausschuss billigte Punkt {k * 7 + 3} mit {k % 5 + 2} Stimmen." for k in range(700)]
+    del tgt[300]
+    tgt.insert(500, "Dieser Satz steht nur in der Übersetzung.")
+    beads = align_texts(src, tgt)
+    assert_covers(beads, 700, 700)
+    assert ((300,), ()) in pairs(beads)
+    assert ((), (500,)) in pairs(beads)
+    assert ((699,), (699,)) in pairs(beads)
+
+
+def test_format_beads() -> None:
+    beads = (
+        Bead((0,), (0,), 0.0, 1.0),
+        Bead((1, 2), (1,), 0.0, 1.0),
+        Bead((), (2,), 0.0, 1.0),
+        Bead((3,), (), 0.0, 1.0),
+    )
+    assert format_beads(beads) == "[0]:[0]\n[1, 2]:[1]\n[]:[2]\n[3]:[]\n"
+
+
+def test_number_and_name_normalisation() -> None:
+    assert canonical_number("1.300") == canonical_number("1,300") == canonical_number("1 300") == "1300"
+    assert canonical_number("2,75") == canonical_number("2.75") == "2.75"
+    assert canonical_number("1,50") == canonical_number("1.5")
+    assert fold("Hà Nội") == "ha noi"
+    assert fold("Đà Nẵng") == "da nang"
+
+
+sentences = st.lists(
+    st.one_of(
+        st.just(""),
+        st.text(max_size=60),
+        st.sampled_from(EN + DE + ["1.300", "Hà Nội", "!!!", "。", "台风逼近"]),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(src=sentences, tgt=sentences)
+def test_beads_cover_both_sides_in_order(src: list[str], tgt: list[str]) -> None:
+    assert_covers(align_texts(src, tgt), len(src), len(tgt))
