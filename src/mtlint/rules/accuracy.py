@@ -31,11 +31,14 @@ from mtlint.rules.registry import Issue, RuleContext, rule
 #: Confidence an unmatched (1-0 or 0-1) bead needs before it is reported. The aligner already
 #: discounts such a bead by the confidence of the matched beads around it and by any anchor
 #: its sentence shares with the other side (see `mtlint.alignment.confidence`), so true gaps
-#: score lower than a sure 1-1 bead would: 0.2-0.6 on the sample corpora.
-UNMATCHED_CONFIDENCE = 0.2
-#: Confidence the beads on either side of an unmatched run need: where the alignment around it
-#: is unsure, an unmatched sentence may just be one the aligner failed to pair.
+#: score lower than a sure 1-1 bead would: 0.15-0.6 on the sample corpora.
+UNMATCHED_CONFIDENCE = 0.15
+#: Confidence the surer of the beads on either side of an unmatched run needs, and the floor
+#: for the other: where the alignment around it is unsure, an unmatched sentence may just be
+#: one the aligner failed to pair. One sure neighbour is enough, since sentences with few
+#: anchors (short, no numbers or names) get modest confidence even when matched right.
 NEIGHBOUR_CONFIDENCE = 0.5
+NEIGHBOUR_FLOOR = 0.3
 #: rapidfuzz ratio (0-100) from which a target sentence counts as a copy of its original.
 IDENTICAL_RATIO = 90.0
 #: Letters a copied sentence must have: short strings ("COVID-19", "Facebook") match by chance.
@@ -499,8 +502,12 @@ def _unmatched_runs(ctx: RuleContext, side: Side) -> Iterator[list[int]]:
             i += 1
             continue
         neighbours = [beads[n] for n in (i - 1, j) if 0 <= n < len(beads)]
-        if all(b.confidence >= UNMATCHED_CONFIDENCE for b in beads[i:j]) and all(
-            b.confidence >= NEIGHBOUR_CONFIDENCE and own(b) for b in neighbours
+        confidences = [b.confidence for b in neighbours]
+        if (
+            all(b.confidence >= UNMATCHED_CONFIDENCE for b in beads[i:j])
+            and all(own(b) for b in neighbours)
+            and max(confidences, default=0.0) >= NEIGHBOUR_CONFIDENCE
+            and min(confidences, default=0.0) >= NEIGHBOUR_FLOOR
         ):
             yield [k for b in beads[i:j] for k in own(b)]
         i = j
@@ -544,8 +551,9 @@ def omitted_sentence(ctx: RuleContext) -> Iterable[Issue]:
     """A sentence of the original has no counterpart in the translation.
 
     What it does: reports source sentences that the aligner leaves unmatched (1-0 beads) with
-    confidence ≥ 0.2 (the aligner already discounts such beads by their context and by anchors
-    found elsewhere), when the beads around them are matched with confidence ≥ 0.5; an unmatched
+    confidence ≥ 0.15 (the aligner already discounts such beads by their context and by anchors
+    found elsewhere), when the beads around them are matched, one with confidence ≥ 0.5 and
+    the other ≥ 0.3; an unmatched
     target sentence right next to it means a garbled translation or an aligner miss, not a
     gap, and target lines the residue rule recognises (MT301) do not count as neighbours. One
     finding per run of consecutive omitted sentences, with a span on each; critical when the run
