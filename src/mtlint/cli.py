@@ -1,8 +1,10 @@
 """Command line: parsing, exit codes and writing output. No checking logic lives here.
 
-Exit status: 0 no finding reaches --fail-on, 1 one does, 2 usage, input or configuration
-error (one line on stderr, never a traceback). Heavy modules are imported inside commands so
-`mtlint --help` stays fast.
+Exit status: 0 no finding reaches --fail-on (and no quality score is below --min-score), 1 one
+does, 2 usage, input or configuration error (one line on stderr, never a traceback).
+`--exit-zero` turns 1 into 0, never 2. Settings come from defaults < configuration file <
+command line (`mtlint.config`). Heavy modules are imported inside commands so `mtlint --help`
+stays fast.
 """
 
 from __future__ import annotations
@@ -10,18 +12,22 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from mtlint import __version__
 from mtlint.errors import InputError, MtlintError
-from mtlint.model import Severity
+
+if TYPE_CHECKING:
+    from mtlint.config import Settings
+    from mtlint.report.model import Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITIES = ("neutral", "minor", "major", "critical")
-FORMAT_NAMES = ("text", "json")
+FORMAT_NAMES = ("text", "json", "html", "sarif", "junit", "github", "gitlab")
 
 
 class _Group(click.Group):
@@ -52,7 +58,12 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, metavar="[ORIGINAL] TRANSLATION")
+@click.argument("files", nargs=-1, metavar="[[ORIGINAL] TRANSLATION]")
+@click.option(
+    "--config", "config_file", metavar="FILE",
+    help="Settings file (default: the nearest mtlint.toml, or pyproject.toml with [tool.mtlint]).",
+)
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--source-lang", metavar="LANG", help="Language of the original (else detected).")
 @click.option("--target-lang", metavar="LANG", help="Expected language of the translation.")
 @click.option(
@@ -61,8 +72,15 @@ def cli() -> None:
 )
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically).")
 @click.option(
-    "--fail-on", type=click.Choice(SEVERITIES), default="major", show_default=True,
-    help="Exit 1 when a finding has this severity or worse.",
+    "--fail-on", type=click.Choice(SEVERITIES),
+    help="Exit 1 when a finding has this severity or worse.  [default: major]",
+)
+@click.option(
+    "--min-score", type=float, metavar="SCORE",
+    help="Exit 1 when a pair's quality score (0-100) is below SCORE.",
+)
+@click.option(
+    "--reference", metavar="FILE", help="A reference translation: adds BLEU, chrF++ and TER."
 )
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rule code prefixes.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule code prefixes.")
@@ -71,46 +89,142 @@ def cli() -> None:
     "--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
     help="Colour the text report (auto: on a terminal, unless NO_COLOR is set).",
 )
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+    help="Pairs checked in parallel in repository mode (0: one process per CPU).",
+)
+@click.option("--baseline", metavar="FILE", help="Report only findings that FILE does not list.")
+@click.option(
+    "--write-baseline", metavar="FILE",
+    help="Record every current finding in FILE (then exit 0): the accepted state.",
+)
+@click.option(
+    "--show-settings", is_flag=True,
+    help="Print the effective settings and where each comes from, then exit.",
+)
 def check(
     files: tuple[str, ...],
+    config_file: str | None,
+    isolated: bool,
     source_lang: str | None,
     target_lang: str | None,
     fmt: str,
     output: str | None,
-    fail_on: str,
+    fail_on: str | None,
+    min_score: float | None,
+    reference: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     exit_zero: bool,
     color: str,
+    jobs: int,
+    baseline: str | None,
+    write_baseline: str | None,
+    show_settings: bool,
 ) -> None:
-    """Check TRANSLATION against ORIGINAL, or TRANSLATION alone.
+    """Check TRANSLATION against ORIGINAL, or TRANSLATION alone, or every configured pair.
 
-    Files may be .txt, .md or .html; '-' reads standard input.
+    Files may be .txt, .md or .html; '-' reads standard input. Without files, the `pairs`
+    patterns of the configuration name the originals and translations of the project
+    (repository mode).
     """
-    from mtlint.documents import load_document
-    from mtlint.engine import CheckOptions, check_documents
-    from mtlint.langid import normalise_lang
+    from mtlint.baseline import baseline_json, load_baseline, new_findings
     from mtlint.report import renderer
+
+    settings = _settings(
+        config_file, isolated,
+        {"source_lang": source_lang, "target_lang": target_lang, "fail_on": fail_on,
+         "min_score": min_score, "select": _split_codes(select), "ignore": _split_codes(ignore)},
+    )
+    if show_settings:
+        click.echo(settings.describe(), nl=False)
+        return
+    for path in (output, write_baseline):
+        _check_output_path(path)
+    accepted = load_baseline(baseline) if baseline else None
+    if files:
+        reports = [_check_files(files, reference, settings)]
+    else:
+        reports = _check_repository(settings, reference, jobs)
+    if write_baseline:
+        _emit(baseline_json(reports), write_baseline)
+        count = sum(len(r.findings) for r in reports)
+        click.echo(f"mtlint: wrote {count} findings to {write_baseline}", err=True)
+    if accepted is not None:
+        reports = new_findings(reports, accepted)
+    use_color = _use_color(color, output)
+    _emit(renderer(fmt)(reports, color=use_color, fail_on=settings.fail_on.value), output)
+    failed = any(r.fails(settings.fail_on) for r in reports) or _below(reports, settings.min_score)
+    sys.exit(EXIT_FINDINGS if failed and not exit_zero and not write_baseline else EXIT_OK)
+
+
+def _settings(config_file: str | None, isolated: bool, given: dict[str, Any]) -> Settings:
+    """Defaults < the configuration file < the command line."""
+    from mtlint.config import find_config, load_settings, parse_option
+
+    if config_file and isolated:
+        raise click.UsageError("--config and --isolated exclude each other")
+    path = Path(config_file) if config_file else None if isolated else find_config(Path.cwd())
+    settings = load_settings(path)
+    parsed = {
+        name: parse_option(name, value, "--" + name.replace("_", "-"), settings.root)
+        for name, value in given.items()
+        if value is not None and value != ()
+    }
+    return settings.override(parsed)
+
+
+def _check_files(files: tuple[str, ...], reference: str | None, settings: Settings) -> Report:
+    """One pair (or a translation alone) named on the command line."""
+    from mtlint.documents import load_document
+    from mtlint.engine import check_documents
 
     if len(files) not in (1, 2):
         raise click.UsageError("expected ORIGINAL TRANSLATION, or TRANSLATION alone")
     if files.count("-") > 1:
         raise click.UsageError("only one of the inputs can be '-' (standard input)")
-    _check_output_path(output)
-    options = CheckOptions(
-        source_lang=normalise_lang(source_lang) if source_lang else None,
-        target_lang=normalise_lang(target_lang) if target_lang else None,
-        select=_split_codes(select),
-        ignore=_split_codes(ignore),
-    )
-    docs = [load_document(path) for path in files]
+    # a relative path is shown from the project root, as in repository mode, so that
+    # fingerprints and per-file-ignores do not depend on the working directory
+    docs = [
+        doc if path == "-" or os.path.isabs(path) else replace(doc, path=settings.relative(path))
+        for path, doc in ((path, load_document(path)) for path in files)
+    ]
     source, target = (docs[0], docs[1]) if len(docs) == 2 else (None, docs[0])
-    report = check_documents(source, target, options)
-    use_color = _use_color(color, output)
-    text = renderer(fmt)([report], color=use_color, fail_on=fail_on)
-    _emit(text, output)
-    failed = report.fails(Severity.parse(fail_on))
-    sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+    ref = load_document(reference) if reference else None
+    options = settings.options_for(*(path for path in files if path != "-"))
+    return check_documents(source, target, options, ref)
+
+
+def _check_repository(settings: Settings, reference: str | None, jobs: int) -> list[Report]:
+    """Every pair that the configuration's `pairs` patterns find (repository mode)."""
+    from mtlint.repository import check_pairs, tasks
+
+    if not settings.pairs:
+        raise click.UsageError(
+            "expected ORIGINAL TRANSLATION, or TRANSLATION alone, or `pairs` in the configuration"
+        )
+    if reference:
+        raise click.UsageError("--reference needs ORIGINAL TRANSLATION on the command line")
+    todo = tasks(settings)
+    if not todo:
+        patterns = ", ".join(p.source for p in settings.pairs)
+        raise InputError(f"{settings.file}: no file matches the pairs patterns ({patterns})")
+    return check_pairs(todo, jobs)
+
+
+def _below(reports: list[Report], min_score: float | None) -> bool:
+    """True when a pair's quality score (`scores["quality"]`) is below `min_score`.
+
+    Reports without a quality score pass: the setting takes effect with the quality score.
+    """
+    if min_score is None:
+        return False
+    for report in reports:
+        quality = report.scores.get("quality")
+        score = quality.get("score") if isinstance(quality, dict) else quality
+        if isinstance(score, (int, float)) and not isinstance(score, bool) and score < min_score:
+            return True
+    return False
 
 
 @cli.command()
@@ -176,7 +290,7 @@ def list_rules() -> None:
 
     rows = [
         (r.code, r.name, r.category, r.severity.value, "yes" if r.needs_source else "", r.summary)
-        for r in RULES.values()
+        for r in sorted(RULES.values(), key=lambda r: r.code)
     ]
     header = ("code", "name", "category", "severity", "original", "summary")
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(5)]
@@ -199,6 +313,77 @@ def explain(code: str) -> None:
     click.echo(f"category: {found.category}; default severity: {found.severity.value}; {needs}")
     click.echo("")
     click.echo(found.doc)
+
+
+@cli.command()
+@click.argument("manifest", required=False)
+@click.option("--source-dir", metavar="DIR", help="Originals, matched to --target-dir by name.")
+@click.option("--target-dir", metavar="DIR", help="Translations, matched by name.")
+@click.option("--pairs", metavar="FILE", help="Aligned sentence pairs: TSV or JSONL.")
+@click.option("-o", "--output", metavar="FILE", help="Write the JSONL results to FILE.")
+@click.option("--keep", metavar="FILE", help="--pairs: write the pairs that pass to FILE.")
+@click.option("--drop", metavar="FILE", help="--pairs: write the pairs that fail to FILE.")
+@click.option("--min-score", type=float, help="--pairs: keep pairs scoring at least this.")
+@click.option("--source-lang", metavar="LANG", help="Language of the originals.")
+@click.option("--target-lang", metavar="LANG", help="Expected language of the translations.")
+@click.option(
+    "--fail-on", type=click.Choice(SEVERITIES), default="major", show_default=True,
+    help="Exit 1 when a pair has a finding this severe (or cannot be checked).",
+)
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rule code prefixes.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule code prefixes.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes (default: all cores).")
+@click.option(
+    "--engine", type=click.Choice(("local", "dask")), default="local", show_default=True,
+    help="Check on this machine, or on a dask.distributed cluster.",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="The dask scheduler (tcp://host:8786).")
+@click.option("--resume", is_flag=True, help="Skip the ids already in --output; append.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (errors still exit 2).")
+def batch(
+    manifest: str | None,
+    source_dir: str | None,
+    target_dir: str | None,
+    pairs: str | None,
+    output: str | None,
+    keep: str | None,
+    drop: str | None,
+    min_score: float | None,
+    source_lang: str | None,
+    target_lang: str | None,
+    fail_on: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    jobs: int | None,
+    engine: str,
+    scheduler: str | None,
+    resume: bool,
+    exit_zero: bool,
+) -> None:
+    """Check many pairs: a MANIFEST (JSONL, CSV or TSV), two folders, or --pairs FILE.
+
+    Streams one JSONL result per pair, then a summary (on stderr when the results go to
+    standard output).
+    """
+    from mtlint.batch import BatchRequest, Engine, batch_command, default_jobs
+    from mtlint.engine import CheckOptions
+    from mtlint.langid import normalise_lang
+    from mtlint.model import Severity
+
+    request = BatchRequest(
+        manifest=manifest, source_dir=source_dir, target_dir=target_dir, pairs=pairs,
+        output=output, keep=keep, drop=drop, min_score=min_score,
+        options=CheckOptions(
+            source_lang=normalise_lang(source_lang) if source_lang else None,
+            target_lang=normalise_lang(target_lang) if target_lang else None,
+            select=_split_codes(select),
+            ignore=_split_codes(ignore),
+        ),
+        fail_on=Severity.parse(fail_on),
+        engine=Engine(engine, jobs or default_jobs(), scheduler),
+        resume=resume, exit_zero=exit_zero,
+    )
+    sys.exit(batch_command(request))
 
 
 def _lines(text: str) -> list[str]:
@@ -228,13 +413,16 @@ def _check_output_path(output: str | None) -> None:
 def _emit(text: str, output: str | None) -> None:
     """Print, or write atomically: a temporary file beside the target, then a rename."""
     if output is None or output == "-":
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=True)  # styled only when colour was chosen
         return
     path = Path(output)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.resolve().parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide a CI artefact from others
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

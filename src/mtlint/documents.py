@@ -9,6 +9,10 @@ autolinks become one `CODE_PLACEHOLDER` mapped to where the span starts.
 Block kinds: "title", "heading", "paragraph", "list_item", "quote", "caption", "cell".
 Markdown images are dropped (their alt text is a label, rarely translated prose); HTML `<pre>`
 is dropped like fenced code.
+
+HTML comments (in Markdown outside code, and in HTML) never reach the prose view either; those
+that are `<!-- mtlint: … -->` suppression directives are kept on `Document.directives` with their
+raw offsets (`mtlint.suppress` reads and applies them).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from typing import TYPE_CHECKING, BinaryIO, NamedTuple, Sequence
 
 from mtlint.errors import ConfigError, InputError
 from mtlint.model import CODE_PLACEHOLDER, Block, Document
+from mtlint.suppress import parse_directive
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -56,6 +61,15 @@ _HTML_SNIFF = re.compile(
     re.IGNORECASE,
 )
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|([A-Za-z][A-Za-z0-9]{1,31}));?")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+
+
+class _Comment(NamedTuple):
+    """An HTML comment: its inner text and the raw span [start, end) of the whole comment."""
+
+    text: str
+    start: int
+    end: int
 
 
 class _Chunk(NamedTuple):
@@ -152,15 +166,18 @@ def _looks_like_html(text: str) -> bool:
 
 def _parse(text: str, fmt: str, *, path: str | None, encoding: str) -> Document:
     name = path or "<text>"
+    comments: list[_Comment] = []
     if fmt == "txt":
         prose, offsets, blocks = text, tuple(range(len(text) + 1)), _txt_blocks(text)
     else:
-        chunks = _markdown_chunks(text) if fmt == "md" else _html_chunks(text)
+        chunks = _markdown_chunks(text, comments) if fmt == "md" else _html_chunks(text, comments)
         prose, offsets, blocks = _assemble(chunks)
     if not _LETTER.search(prose):
         raise InputError(f"{name}: contains no text")
+    directives = tuple(d for c in comments if (d := parse_directive(*c)) is not None)
     return Document(
-        raw=text, text=prose, offsets=offsets, blocks=blocks, fmt=fmt, path=path, encoding=encoding
+        raw=text, text=prose, offsets=offsets, blocks=blocks, fmt=fmt, path=path, encoding=encoding,
+        directives=directives,
     )
 
 
@@ -243,8 +260,11 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
-def _markdown_chunks(raw: str) -> list[_Chunk]:
-    """Block structure from markdown-it; inline markup is stripped by `_InlineWalker`."""
+def _markdown_chunks(raw: str, comments: list[_Comment]) -> list[_Chunk]:
+    """Block structure from markdown-it; inline markup is stripped by `_InlineWalker`.
+
+    HTML comments outside code are appended to `comments`.
+    """
     lines = raw.split("\n")
     starts = [0]
     for line in lines[:-1]:
@@ -266,6 +286,12 @@ def _markdown_chunks(raw: str) -> list[_Chunk]:
             kind = containers[-1] if containers else "paragraph"
         elif tok.type in ("th_open", "td_open"):
             kind = "cell"
+        elif tok.type == "html_block" and tok.map:
+            first = starts[tok.map[0]]
+            end = starts[tok.map[1]] if tok.map[1] < len(starts) else len(raw)
+            comments.extend(
+                _Comment(m.group(1), m.start(), m.end()) for m in _COMMENT.finditer(raw, first, end)
+            )
         elif tok.type == "inline" and kind and tok.map:
             if kind == "cell":
                 row = tok.map[0]
@@ -274,7 +300,7 @@ def _markdown_chunks(raw: str) -> list[_Chunk]:
             else:
                 source, offsets = tok.content, _content_offsets(tok.content, tok.map[0], lines, starts)
             chunk = _Chunk(kind, [], [])
-            _InlineWalker(source, offsets, chunk).walk(tok.children or [])
+            _InlineWalker(source, offsets, chunk, comments).walk(tok.children or [])
             chunks.append(chunk)
             kind = ""
     return chunks
@@ -335,10 +361,13 @@ class _InlineWalker:
     character by character (escapes and entities included), delimiters are skipped.
     """
 
-    def __init__(self, source: str, offsets: list[int], out: _Chunk) -> None:
+    def __init__(
+        self, source: str, offsets: list[int], out: _Chunk, comments: list[_Comment]
+    ) -> None:
         self.s = source
         self.offsets = offsets
         self.out = out
+        self.comments = comments
         self.p = 0
 
     def emit(self, ch: str, at: int) -> None:
@@ -440,6 +469,11 @@ class _InlineWalker:
         start = self.seek(content)
         if re.match(r"<br\b", content, re.IGNORECASE):
             self.emit(" ", start)
+        elif comment := _COMMENT.fullmatch(content):
+            last = min(start + len(content), len(self.offsets)) - 1
+            self.comments.append(
+                _Comment(comment.group(1), self.offsets[start], self.offsets[last] + 1)
+            )
         self.p = start + len(content)
 
     def skip_link_tail(self, p: int) -> int:
@@ -503,8 +537,8 @@ _ARTICLE = frozenset({"article", "main"})
 _NOISE = re.compile(r"share|social|related|comment|cookie|newsletter|breadcrumb|menu", re.I)
 
 
-def _html_chunks(raw: str) -> list[_Chunk]:
-    parser = _ArticleParser(raw)
+def _html_chunks(raw: str, comments: list[_Comment]) -> list[_Chunk]:
+    parser = _ArticleParser(raw, comments)
     parser.feed(raw)
     parser.close()
     parser.flush()
@@ -523,9 +557,10 @@ class _Open(NamedTuple):
 class _ArticleParser(HTMLParser):
     """Collects article text per block, remembering the raw offset of every character."""
 
-    def __init__(self, raw: str) -> None:
+    def __init__(self, raw: str, comments: list[_Comment]) -> None:
         super().__init__(convert_charrefs=False)
         self.raw = raw
+        self.comments = comments
         self.line_starts = [0, *(m.end() for m in re.finditer("\n", raw))]
         self.stack: list[_Open] = []
         self.chunks: list[_Chunk] = []
@@ -576,6 +611,10 @@ class _ArticleParser(HTMLParser):
                     self.flush()
                 del self.stack[i:]
                 return
+
+    def handle_comment(self, data: str) -> None:
+        start = self.position()
+        self.comments.append(_Comment(data, start, start + len(data) + len("<!---->")))
 
     def handle_data(self, data: str) -> None:
         if not self.dropped():

@@ -1,7 +1,8 @@
 """The pipeline: documents in, `Report` out. Pure apart from the loaders it is handed.
 
 load → detect language → segment → align → check → score. Each stage is a pure function from
-its own module; this module only wires them together and decides which rules run.
+its own module; this module only wires them together, decides which rules run, and lets the
+documents' suppression comments (`mtlint.suppress`) drop findings.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from mtlint.errors import ConfigError, InputError
-from mtlint.model import Bead, Document, Finding, Segment, Severity
+from mtlint.model import Bead, Document, Finding, Segment, Severity, Side
 from mtlint.report.model import Report
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class CheckOptions:
 
     def rules(self) -> list[str]:
         """The codes of the rules to run on this pair."""
-        dropped = tuple(self.per_file_ignore)
+        dropped = self.per_file_ignore
         return [c for c in selected_rules(self.select, self.ignore) if not c.startswith(dropped)]
 
 
@@ -167,12 +168,21 @@ def _reference_scores(tgt: Prepared, reference: Document) -> dict[str, Any]:
     return {"path": reference.path, **reference_scores(hyps, refs, tgt.lang)}
 
 
+def add_findings(report: Report, findings: Iterable[Finding], options: CheckOptions) -> Report:
+    """`report` with findings made outside the pair check (the repository walk), in order."""
+    merged = [*report.findings, *_override(findings, dict(options.severity_overrides))]
+    merged.sort(key=_finding_order)
+    return replace(report, findings=tuple(merged))
+
+
 def _suppress(findings: list[Finding], ctx: RuleContext, ran: list[str]) -> list[Finding]:
     """Apply the documents' suppression comments; report the unused ones when MT903 runs."""
     from mtlint.rules import RULES
     from mtlint.suppress import apply_directives
 
-    docs = {"target": ctx.target, **({"source": ctx.source} if ctx.source else {})}
+    docs: dict[Side, Document] = {"target": ctx.target}
+    if ctx.source is not None:
+        docs["source"] = ctx.source
     outcome = apply_directives(findings, docs, ran)
     unused = [RULES["MT903"].finding(issue) for issue in outcome.unused] if "MT903" in ran else []
     return [*outcome.findings, *unused]

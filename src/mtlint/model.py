@@ -57,6 +57,21 @@ class Block:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """An `<!-- mtlint: KIND CODES -->` comment, found by the loader at raw offsets [start, end).
+
+    `kind` is "ignore" (the next block), "disable" or "enable" (a range), or whatever else the
+    author wrote, so that a misspelt directive can be reported instead of silently ignored.
+    `codes` are rule code prefixes; empty means every rule.
+    """
+
+    kind: str
+    codes: tuple[str, ...]
+    start: int
+    end: int
+
+
 @dataclass(frozen=True)
 class Document:
     """One loaded file (or string) and its prose view."""
@@ -69,6 +84,7 @@ class Document:
     path: str | None = None
     lang: str | None = None
     encoding: str = "utf-8"
+    directives: tuple[Directive, ...] = ()
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -139,3 +155,10 @@ class Finding:
     message: str
     spans: tuple[Span, ...]
     suggestion: str | None = None
+
+    @property
+    def primary(self) -> Span | None:
+        """Where a finding is reported: its translation span when it has one, else its first."""
+        return next((s for s in self.spans if s.side == "target"), None) or next(
+            iter(self.spans), None
+        )

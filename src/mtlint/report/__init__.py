@@ -19,6 +19,11 @@ class Renderer(Protocol):
 FORMATS: dict[str, str] = {
     "text": "mtlint.report.text",
     "json": "mtlint.report.json",
+    "html": "mtlint.report.html",
+    "sarif": "mtlint.report.sarif",
+    "junit": "mtlint.report.junit",
+    "github": "mtlint.report.github",
+    "gitlab": "mtlint.report.gitlab",
 }
 
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from mtlint.rules import accuracy, fluency, numbers, residue  # noqa: F401 - registers rules
+from mtlint.rules import (  # noqa: F401 - registers rules
+    accuracy,
+    fluency,
+    numbers,
+    repository,
+    residue,
+)
 from mtlint.rules.registry import RULES, Rule, RuleContext
 
 __all__ = ["RULES", "Rule", "RuleContext"]

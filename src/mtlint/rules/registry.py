@@ -73,18 +73,19 @@ class Rule:
         return self.doc.split("\n", 1)[0]
 
     def run(self, ctx: RuleContext) -> list[Finding]:
-        return [
-            Finding(
-                code=self.code,
-                name=self.name,
-                severity=issue.severity or self.severity,
-                category=self.category,
-                message=issue.message,
-                spans=issue.spans,
-                suggestion=issue.suggestion,
-            )
-            for issue in self.func(ctx)
-        ]
+        return [self.finding(issue) for issue in self.func(ctx)]
+
+    def finding(self, issue: Issue) -> Finding:
+        """The `Finding` for one issue of this rule (also for issues found outside `run`)."""
+        return Finding(
+            code=self.code,
+            name=self.name,
+            severity=issue.severity or self.severity,
+            category=self.category,
+            message=issue.message,
+            spans=issue.spans,
+            suggestion=issue.suggestion,
+        )
 
 
 RULES: dict[str, Rule] = {}
