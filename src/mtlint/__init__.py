@@ -5,6 +5,8 @@ Public API: `check_pair` (strings), `check_files` (paths), `Report`, `Finding`, 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from mtlint.model import Document, Finding, Severity
 from mtlint.report.model import Report
 
@@ -17,13 +19,14 @@ def check_pair(
     *,
     source_lang: str | None = None,
     target_lang: str | None = None,
-    reference: str | None = None,
+    reference: str | Sequence[str] | None = None,
     fmt: str = "txt",
 ) -> Report:
     """Check a translation (and its original, when given) held in memory.
 
     `fmt` says how the strings are written: "txt", "md" or "html". A `reference` translation
-    adds sacrebleu BLEU, chrF++ and TER to `Report.scores["reference"]`.
+    (or a list of them) adds sacrebleu BLEU, chrF++ and TER to `Report.scores["reference"]`;
+    the reference-free quality score is always in `Report.scores["quality"]`.
     """
     from mtlint.documents import document_from_text
 
@@ -32,7 +35,7 @@ def check_pair(
         document_from_text(target, fmt=fmt),
         source_lang,
         target_lang,
-        document_from_text(reference, fmt=fmt) if reference is not None else None,
+        [document_from_text(ref, fmt=fmt) for ref in _references(reference)],
     )
 
 
@@ -42,7 +45,7 @@ def check_files(
     *,
     source_lang: str | None = None,
     target_lang: str | None = None,
-    reference: str | None = None,
+    reference: str | Sequence[str] | None = None,
 ) -> Report:
     """The file-based twin of `check_pair`: formats from extensions, encodings detected."""
     from mtlint.documents import load_document
@@ -52,7 +55,7 @@ def check_files(
         load_document(target),
         source_lang,
         target_lang,
-        load_document(reference) if reference is not None else None,
+        [load_document(ref) for ref in _references(reference)],
     )
 
 
@@ -61,7 +64,7 @@ def _check(
     target: Document,
     source_lang: str | None,
     target_lang: str | None,
-    reference: Document | None,
+    reference: list[Document],
 ) -> Report:
     from mtlint.engine import CheckOptions, check_documents
     from mtlint.langid import normalise_lang
@@ -71,6 +74,13 @@ def _check(
         target_lang=normalise_lang(target_lang) if target_lang else None,
     )
     return check_documents(source, target, options, reference)
+
+
+def _references(reference: str | Sequence[str] | None) -> list[str]:
+    """One reference or several: a bare string is one reference, not a list of characters."""
+    if reference is None:
+        return []
+    return [reference] if isinstance(reference, str) else list(reference)
 
 
 __all__ = ["Finding", "Report", "Severity", "__version__", "check_files", "check_pair"]

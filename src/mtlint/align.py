@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from mtlint.alignment.confidence import bead_confidences
-from mtlint.alignment.dp import BEAD_TYPES, Band, CostModel, Lattice, pair_scores, solve
+from mtlint.alignment.dp import BEAD_TYPES, Band, CostModel, Lattice, Solution, pair_scores, solve
 from mtlint.alignment.features import (
     FeatureSets,
     SentenceInfo,
@@ -39,6 +39,10 @@ _MAX_WIDENINGS = 6
 #: How many beads' worth of belief the refit of the first pass gives the prior values.
 _PRIOR_WEIGHT = 20.0
 _MIN_RATIO_SAMPLES = 3
+#: Temperature (in nats of path cost) of the forward-backward pass that gives bead posteriors.
+_TEMPERATURE = 1.0
+#: Largest cost of a dialogue turn opened on one side of a bead only.
+_MAX_TURN_WEIGHT = 1.5
 
 Path = list[tuple[int, int]]
 """Cells (i, j) of the lattice from (0, 0) to (n, m), one per bead boundary."""
@@ -88,7 +92,8 @@ def align_texts(
     tgt_len = np.array([t.length for t in tgt])
     cognates = cognate_links(src, tgt)
     features = feature_sets(src, tgt, merge_links(cognates))
-    lattice = _lattice(src_len, tgt_len, features, src_blocks, tgt_blocks)
+    turns = (np.array([s.opens_turn for s in src], dtype=float), np.array([t.opens_turn for t in tgt], dtype=float))
+    lattice = _lattice(src_len, tgt_len, features, src_blocks, tgt_blocks, turns)
     chain = _anchor_chain(features)
     model = CostModel(
         ratio=_first_ratio(chain, src_len, tgt_len),
@@ -96,14 +101,14 @@ def align_texts(
         prior=tuple(-math.log(p) for p in _PRIOR),
     )
     guide = [(0, 0)] + [(s + 1, t + 1) for s, t in chain if s + 1 < n or t + 1 < m] + [(n, m)]
-    first = [(i, j) for i, j, _ in _search(lattice, model, features, guide, _FIRST_WIDTH)]
+    first = [(i, j) for i, j, _ in _search(lattice, model, features, guide, _FIRST_WIDTH).path]
 
     lexicon = lexicon_links(_trusted_pairs(first, src, tgt))
     features = feature_sets(src, tgt, merge_links(cognates, lexicon))
-    lattice = _lattice(src_len, tgt_len, features, src_blocks, tgt_blocks)
-    model = _refit(model, first, src_len, tgt_len)
-    path = _search(lattice, model, features, first, _SECOND_WIDTH)
-    return bead_confidences(path, lattice, model, features)
+    lattice = _lattice(src_len, tgt_len, features, src_blocks, tgt_blocks, turns)
+    model = _refit(model, first, lattice)
+    final = _search(lattice, model, features, first, _SECOND_WIDTH, temperature=_TEMPERATURE)
+    return bead_confidences(final, features)
 
 
 def format_beads(beads: Sequence[Bead]) -> str:
@@ -117,6 +122,7 @@ def _lattice(
     features: FeatureSets,
     src_blocks: Sequence[int] | None,
     tgt_blocks: Sequence[int] | None,
+    turns: tuple[np.ndarray, np.ndarray],
 ) -> Lattice:
     return Lattice(
         src_len=src_len,
@@ -127,6 +133,8 @@ def _lattice(
         tgt_hard=np.array(features.totals(features.tgt, hard_only=True)),
         src_break=_breaks(src_blocks, len(src_len)),
         tgt_break=_breaks(tgt_blocks, len(tgt_len)),
+        src_turn=turns[0],
+        tgt_turn=turns[1],
     )
 
 
@@ -146,19 +154,26 @@ def _ratio(src_total: float, tgt_total: float) -> float:
 
 
 def _search(
-    lattice: Lattice, model: CostModel, features: FeatureSets, guide: Path, width: float
-) -> list[tuple[int, int, float]]:
-    """Best path in a band around `guide`, widened wherever the path presses on its edge."""
+    lattice: Lattice,
+    model: CostModel,
+    features: FeatureSets,
+    guide: Path,
+    width: float,
+    *,
+    temperature: float | None = None,
+) -> Solution:
+    """Best path in a band around `guide`, widened wherever the path presses on its edge (with
+    a temperature, also the posteriors of its beads)."""
     n, m = lattice.n, lattice.m
     if (n + 1) * (m + 1) <= _FULL_LATTICE:
         band = Band.full(n, m)
-        return solve(lattice, model, band, pair_scores(features, band))
+        return solve(lattice, model, band, pair_scores(features, band), temperature=temperature)
     widths = np.full(n + m + 1, width)
-    for _ in range(_MAX_WIDENINGS):
+    for attempt in range(_MAX_WIDENINGS):
         band = Band.around(n, m, guide, widths)
-        path = solve(lattice, model, band, pair_scores(features, band))
-        hits = band.edge_hits([(i, j) for i, j, _ in path])
-        if not hits:
+        found = solve(lattice, model, band, pair_scores(features, band), temperature=temperature)
+        hits = band.edge_hits([(i, j) for i, j, _ in found.path])
+        if not hits or attempt == _MAX_WIDENINGS - 1:
             break
         reach = int(4 * width)
         grow = np.zeros(n + m + 2)
@@ -166,7 +181,7 @@ def _search(
             grow[max(0, d - reach)] += 1
             grow[min(n + m + 1, d + reach + 1)] -= 1
         widths = np.where(np.cumsum(grow)[:-1] > 0, widths * 2, widths)
-    return path
+    return found
 
 
 def _first_ratio(chain: Sequence[tuple[int, int]], src_len: np.ndarray, tgt_len: np.ndarray) -> float:
@@ -243,12 +258,18 @@ def _trusted_pairs(
     return out
 
 
-def _refit(model: CostModel, path: Path, src_len: np.ndarray, tgt_len: np.ndarray) -> CostModel:
-    """Length ratio and variance from the first pass's beads; bead-type priors from their counts."""
+def _refit(model: CostModel, path: Path, lattice: Lattice) -> CostModel:
+    """Length ratio and variance from the first pass's beads; bead-type priors from their counts;
+    the weight of dialogue turns from how often the matched beads open as many on both sides."""
+    src_len, tgt_len = lattice.src_len, lattice.tgt_len
     counts = dict.fromkeys(BEAD_TYPES, 0)
     ls, lt, resid = [], [], []
+    turn_beads = turn_misses = 0
     for (i0, j0), (i1, j1) in zip(path, path[1:]):
         counts[i1 - i0, j1 - j0] += 1
+        if i1 > i0 and j1 > j0:
+            turn_beads += 1
+            turn_misses += lattice.src_turn[i0:i1].sum() != lattice.tgt_turn[j0:j1].sum()
         if i1 - i0 == j1 - j0 == 1:
             # 1-1 beads only: merges that swallowed unmatched sentences would skew the ratio.
             ls.append(src_len[i0])
@@ -268,6 +289,8 @@ def _refit(model: CostModel, path: Path, src_len: np.ndarray, tgt_len: np.ndarra
         -math.log((counts[t] + _PRIOR_WEIGHT * p) / (total + _PRIOR_WEIGHT))
         for t, p in zip(BEAD_TYPES, _PRIOR)
     )
+    miss_rate = (turn_misses + 1.0) / (turn_beads + 2.0)
+    turn_mismatch = float(np.clip(math.log((1.0 - miss_rate) / miss_rate), 0.0, _MAX_TURN_WEIGHT))
     return CostModel(
         ratio=ratio,
         variance=variance,
@@ -279,4 +302,5 @@ def _refit(model: CostModel, path: Path, src_len: np.ndarray, tgt_len: np.ndarra
         mismatch_penalty=model.mismatch_penalty,
         block_cross=model.block_cross,
         block_both=model.block_both,
+        turn_mismatch=turn_mismatch,
     )

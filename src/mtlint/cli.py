@@ -80,7 +80,12 @@ def cli() -> None:
     help="Exit 1 when a pair's quality score (0-100) is below SCORE.",
 )
 @click.option(
-    "--reference", metavar="FILE", help="A reference translation: adds BLEU, chrF++ and TER."
+    "--reference", metavar="FILE", multiple=True,
+    help="A reference translation (repeatable): adds BLEU, chrF++ and TER.",
+)
+@click.option(
+    "--glossary", metavar="FILE",
+    help="Terminology: CSV or TSV of source,target rows (empty target: do not translate).",
 )
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rule code prefixes.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule code prefixes.")
@@ -112,7 +117,8 @@ def check(
     output: str | None,
     fail_on: str | None,
     min_score: float | None,
-    reference: str | None,
+    reference: tuple[str, ...],
+    glossary: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     exit_zero: bool,
@@ -134,7 +140,9 @@ def check(
     settings = _settings(
         config_file, isolated,
         {"source_lang": source_lang, "target_lang": target_lang, "fail_on": fail_on,
-         "min_score": min_score, "select": _split_codes(select), "ignore": _split_codes(ignore)},
+         "min_score": min_score, "select": _split_codes(select), "ignore": _split_codes(ignore),
+         # a path from the working directory, not from the project root as in the file
+         "glossary": str(Path(glossary).resolve()) if glossary else None},
     )
     if show_settings:
         click.echo(settings.describe(), nl=False)
@@ -174,14 +182,16 @@ def _settings(config_file: str | None, isolated: bool, given: dict[str, Any]) ->
     return settings.override(parsed)
 
 
-def _check_files(files: tuple[str, ...], reference: str | None, settings: Settings) -> Report:
+def _check_files(
+    files: tuple[str, ...], references: tuple[str, ...], settings: Settings
+) -> Report:
     """One pair (or a translation alone) named on the command line."""
     from mtlint.documents import load_document
     from mtlint.engine import check_documents
 
     if len(files) not in (1, 2):
         raise click.UsageError("expected ORIGINAL TRANSLATION, or TRANSLATION alone")
-    if files.count("-") > 1:
+    if (*files, *references).count("-") > 1:
         raise click.UsageError("only one of the inputs can be '-' (standard input)")
     # a relative path is shown from the project root, as in repository mode, so that
     # fingerprints and per-file-ignores do not depend on the working directory
@@ -190,12 +200,14 @@ def _check_files(files: tuple[str, ...], reference: str | None, settings: Settin
         for path, doc in ((path, load_document(path)) for path in files)
     ]
     source, target = (docs[0], docs[1]) if len(docs) == 2 else (None, docs[0])
-    ref = load_document(reference) if reference else None
+    refs = [load_document(path) for path in references]
     options = settings.options_for(*(path for path in files if path != "-"))
-    return check_documents(source, target, options, ref)
+    return check_documents(source, target, options, refs)
 
 
-def _check_repository(settings: Settings, reference: str | None, jobs: int) -> list[Report]:
+def _check_repository(
+    settings: Settings, reference: tuple[str, ...], jobs: int
+) -> list[Report]:
     """Every pair that the configuration's `pairs` patterns find (repository mode)."""
     from mtlint.repository import check_pairs, tasks
 
@@ -251,15 +263,15 @@ def align(
 
     from mtlint.align import align_texts, format_beads
     from mtlint.documents import load_document
-    from mtlint.engine import prepare
+    from mtlint.engine import prepare, split_lines
     from mtlint.langid import normalise_lang
 
     _check_output_path(output)
     src_lang = normalise_lang(source_lang) if source_lang else None
     tgt_lang = normalise_lang(target_lang) if target_lang else None
     if presegmented:
-        src = _lines(load_document(original, fmt="txt").raw)
-        tgt = _lines(load_document(translation, fmt="txt").raw)
+        src = split_lines(load_document(original, fmt="txt").raw)
+        tgt = split_lines(load_document(translation, fmt="txt").raw)
         src_blocks = tgt_blocks = None
     else:
         source = prepare(load_document(original), src_lang, "source")
@@ -280,6 +292,58 @@ def align(
             for b in beads
         ]
         text = json.dumps({"version": 1, "alignment": rows}, indent=2) + "\n"
+    _emit(text, output)
+
+
+@cli.command()
+@click.argument("translation")
+@click.option(
+    "--reference", "references", metavar="FILE", multiple=True, required=True,
+    help="A reference translation (repeatable: sacrebleu's multi-reference mode).",
+)
+@click.option(
+    "--presegmented", is_flag=True,
+    help="One sentence per line: paired line by line when the counts agree, else aligned.",
+)
+@click.option("--target-lang", metavar="LANG", help="Language of the translation (else detected).")
+@click.option(
+    "--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True
+)
+@click.option("-o", "--output", metavar="FILE", help="Write the scores to FILE (atomically).")
+def score(
+    translation: str,
+    references: tuple[str, ...],
+    presegmented: bool,
+    target_lang: str | None,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """Score TRANSLATION against references: BLEU, chrF++ and TER, no rules.
+
+    Each reference is aligned to the translation sentence by sentence (see `mtlint.scoring`),
+    and the figures carry sacrebleu's signatures.
+    """
+    import json
+
+    from mtlint.documents import load_document
+    from mtlint.engine import score_translation
+    from mtlint.langid import normalise_lang
+    from mtlint.report.text import render_scores
+
+    _check_output_path(output)
+    if (translation, *references).count("-") > 1:
+        raise click.UsageError("only one of the inputs can be '-' (standard input)")
+    fmt_in = "txt" if presegmented else None
+    result = score_translation(
+        load_document(translation, fmt=fmt_in),
+        [load_document(path, fmt=fmt_in) for path in references],
+        normalise_lang(target_lang) if target_lang else None,
+        presegmented=presegmented,
+    )
+    if fmt == "json":
+        text = json.dumps({"version": 1, **result}, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = render_scores(result)
     _emit(text, output)
 
 
@@ -384,13 +448,6 @@ def batch(
         resume=resume, exit_zero=exit_zero,
     )
     sys.exit(batch_command(request))
-
-
-def _lines(text: str) -> list[str]:
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return [line.rstrip("\r") for line in lines]
 
 
 def _use_color(choice: str, output: str | None) -> bool:

@@ -17,12 +17,15 @@ import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from mtlint.engine import CheckOptions
 from mtlint.errors import ConfigError
+from mtlint.glossary import Glossary
 from mtlint.model import Severity
+from mtlint.scoring import SEVERITY_WEIGHTS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -54,6 +57,9 @@ class Settings:
     severities: tuple[tuple[str, Severity], ...] = ()
     fail_on: Severity = Severity.MAJOR
     min_score: float | None = None
+    severity_weights: tuple[tuple[str, float], ...] = tuple(
+        (s.value, w) for s, w in SEVERITY_WEIGHTS.items()
+    )
     glossary: Path | None = None
     pairs: tuple[PairPattern, ...] = ()
     root: Path = field(default_factory=Path.cwd)
@@ -82,7 +88,17 @@ class Settings:
             ignore=self.ignore,
             severity_overrides=self.severities,
             per_file_ignore=dropped,
+            severity_weights=tuple((Severity(s), w) for s, w in self.severity_weights),
+            min_score=self.min_score,
+            glossary=self.glossary_terms,
         )
+
+    @cached_property
+    def glossary_terms(self) -> Glossary:
+        """The glossary file, read and parsed once for all the pairs these settings check."""
+        from mtlint.glossary import EMPTY_GLOSSARY, load_glossary
+
+        return load_glossary(self.glossary) if self.glossary is not None else EMPTY_GLOSSARY
 
     def relative(self, path: str) -> str:
         """`path` (absolute or from the working directory) from the project root, if inside."""
@@ -271,6 +287,24 @@ def _score(value: Any, key: str, root: Path) -> float:
     return float(value)
 
 
+def _weights(value: Any, key: str, root: Path) -> tuple[tuple[str, float], ...]:
+    """`{minor = 1, major = 5, critical = 25}`: penalty points per severity for the quality
+    score; severities left out keep their default weight."""
+    if not isinstance(value, dict):
+        raise _Invalid(key, "expected a table such as { minor = 1, major = 5, critical = 25 }")
+    weights = {s.value: w for s, w in SEVERITY_WEIGHTS.items()}
+    for name, weight in value.items():
+        where = f"{key}.{name}"
+        if name not in weights:
+            raise _Invalid(where, f"unknown severity (expected one of {', '.join(weights)})")
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not (
+            0 <= weight < float("inf")
+        ):
+            raise _Invalid(where, f"expected a number of penalty points ≥ 0, got {weight!r}")
+        weights[name] = float(weight)
+    return tuple(weights.items())
+
+
 def _glossary(value: Any, key: str, root: Path) -> Path:
     if not isinstance(value, str):
         raise _Invalid(key, f"expected a path, got {value!r}")
@@ -315,6 +349,7 @@ _KEYS = {
     "rules": "severities",
     "fail-on": "fail_on",
     "min-score": "min_score",
+    "severity-weights": "severity_weights",
     "glossary": "glossary",
     "pairs": "pairs",
 }
@@ -327,6 +362,7 @@ _PARSERS: dict[str, Callable[[Any, str, Path], Any]] = {
     "severities": _severities,
     "fail_on": _severity,
     "min_score": _score,
+    "severity_weights": _weights,
     "glossary": _glossary,
     "pairs": _pairs,
 }

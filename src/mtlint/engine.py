@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from mtlint.errors import ConfigError, InputError
+from mtlint.glossary import EMPTY_GLOSSARY, Glossary
 from mtlint.model import Bead, Document, Finding, Segment, Severity, Side
 from mtlint.report.model import Report
 
@@ -24,7 +25,9 @@ class CheckOptions:
     """What the user asked for; the defaults check everything with detected languages.
 
     `per_file_ignore` are the prefixes that `per-file-ignores` turns off for this pair: unlike
-    `ignore`, they win over any `select`, however specific (as in ruff).
+    `ignore`, they win over any `select`, however specific (as in ruff). `severity_weights`
+    override the quality score's default weights; with `min_score`, the quality score carries
+    a verdict.
     """
 
     source_lang: str | None = None
@@ -33,6 +36,9 @@ class CheckOptions:
     ignore: tuple[str, ...] = ()
     severity_overrides: tuple[tuple[str, Severity], ...] = ()
     per_file_ignore: tuple[str, ...] = ()
+    severity_weights: tuple[tuple[Severity, float], ...] = ()
+    min_score: float | None = None
+    glossary: Glossary = EMPTY_GLOSSARY
 
     def rules(self) -> list[str]:
         """The codes of the rules to run on this pair."""
@@ -101,11 +107,12 @@ def check_documents(
     source: Document | None,
     target: Document,
     options: CheckOptions = CheckOptions(),
-    reference: Document | None = None,
+    reference: Document | Sequence[Document] | None = None,
 ) -> Report:
     """Run the whole pipeline on one pair (or a translation alone when `source` is None).
 
-    A `reference` translation, when given, is aligned to the translation and scored against it.
+    Reference translations, when given, are aligned to the translation and scored against it
+    (`scores["reference"]`); the findings always give the quality score (`scores["quality"]`).
     """
     from mtlint.align import align
     from mtlint.rules import RULES
@@ -127,6 +134,7 @@ def check_documents(
         target_lang=tgt.lang,
         expected_source_lang=options.source_lang,
         expected_target_lang=options.target_lang,
+        glossary=options.glossary,
     )
     findings: list[Finding] = []
     skipped: list[str] = []
@@ -140,9 +148,10 @@ def check_documents(
         findings.extend(rule.run(ctx))
     findings = list(_override(_suppress(findings, ctx, ran), dict(options.severity_overrides)))
     findings.sort(key=_finding_order)
-    scores: dict[str, Any] = {}
-    if reference is not None:
-        scores["reference"] = _reference_scores(tgt, reference)
+    scores: dict[str, Any] = {"quality": _quality(findings, ctx, options)}
+    references = [reference] if isinstance(reference, Document) else list(reference or ())
+    if references:
+        scores["reference"] = _reference_scores(tgt, references)
     return Report(
         source=ctx.source,
         target=ctx.target,
@@ -157,15 +166,134 @@ def check_documents(
     )
 
 
-def _reference_scores(tgt: Prepared, reference: Document) -> dict[str, Any]:
-    """Align the reference to the translation, then score each aligned pair and the whole."""
-    from mtlint.align import align
-    from mtlint.scoring import paired_texts, reference_scores
+def _quality(findings: list[Finding], ctx: RuleContext, options: CheckOptions) -> dict[str, Any]:
+    """The reference-free quality score, with its verdict when a minimum score is set."""
+    from mtlint.scoring import SEVERITY_WEIGHTS, quality_report
 
-    ref = prepare(reference, tgt.lang, "reference")
-    beads = align(tgt.segments, ref.segments, src_lang=tgt.lang, tgt_lang=tgt.lang)
-    hyps, refs = paired_texts(beads, tgt.segments, ref.segments)
-    return {"path": reference.path, **reference_scores(hyps, refs, tgt.lang)}
+    weights = {**SEVERITY_WEIGHTS, **dict(options.severity_weights)}
+    quality = quality_report(
+        findings, ctx.source_segments, ctx.target_segments, ctx.beads, weights
+    )
+    if options.min_score is not None:
+        quality["min_score"] = options.min_score
+        quality["verdict"] = "pass" if quality["score"] >= options.min_score else "fail"
+    return quality
+
+
+def _reference_scores(tgt: Prepared, references: Sequence[Document]) -> dict[str, Any]:
+    """Align every reference to the translation, then score each line and the whole."""
+    from mtlint.align import align
+
+    refs = [_prepare_reference(doc, tgt.lang) for doc in references]
+    alignments = [
+        align(tgt.segments, ref.segments, src_lang=tgt.lang, tgt_lang=tgt.lang) for ref in refs
+    ]
+    return _scored_references(
+        [s.text for s in tgt.segments], [[s.text for s in r.segments] for r in refs],
+        alignments, tgt.lang, references,
+    )
+
+
+def _scored_references(
+    hyp: Sequence[str],
+    refs: Sequence[Sequence[str]],
+    alignments: Sequence[Sequence[Bead]],
+    lang: str,
+    references: Sequence[Document],
+) -> dict[str, Any]:
+    from mtlint.scoring import reference_scores
+
+    paths = [doc.path or "<text>" for doc in references]
+    scores = reference_scores(hyp, refs, alignments, lang)
+    return {"path": ", ".join(paths), "paths": paths, **scores}
+
+
+def _prepare_reference(reference: Document, lang: str) -> Prepared:
+    """A reference segmented in the translation's language; a foreign one is an error (an
+    empty one already is, when it is loaded).
+
+    A reference in another language than the translation (a swapped file, the original given
+    by mistake) would score near zero and mean nothing, so it stops the run instead of giving
+    a figure; texts too short for the language to be judged are taken as given.
+    """
+    ref = prepare(reference, lang, "reference")
+    _check_reference_lang(reference, ref.doc.lang, lang)
+    return ref
+
+
+def _check_reference_lang(reference: Document, detected: str | None, lang: str) -> None:
+    from mtlint.rules.accuracy import MIN_DOCUMENT_LETTERS
+
+    letters = sum(ch.isalpha() for ch in reference.text)
+    if detected and detected != lang and letters >= MIN_DOCUMENT_LETTERS:
+        raise InputError(
+            f"{reference.path or 'reference'}: the reference looks like {detected!r}, but the "
+            f"translation is {lang!r}; a reference must be in the translation's language"
+        )
+
+
+def score_translation(
+    target: Document,
+    references: Sequence[Document],
+    target_lang: str | None = None,
+    *,
+    presegmented: bool = False,
+) -> dict[str, Any]:
+    """Reference scores alone (`mtlint score`): no original, no rules.
+
+    `presegmented` reads one sentence per line on every side. When every reference has as
+    many lines as the translation, line i is paired with line i (exactly what sacrebleu does);
+    otherwise blank lines are dropped, a reference with as many lines as the translation is
+    still paired by position, and the others are aligned like sentences.
+    """
+    from mtlint.align import align_texts
+    from mtlint.langid import detect_language
+
+    if not references:
+        raise InputError("expected at least one --reference")
+    if not presegmented:
+        tgt = prepare(target, target_lang, "target")
+        return {
+            "translation": {"path": target.path, "lang": tgt.lang, "sentences": len(tgt.segments)},
+            "reference": _reference_scores(tgt, references),
+        }
+    lines = split_lines(target.raw)
+    ref_lines = [split_lines(doc.raw) for doc in references]
+    by_position = all(len(r) == len(lines) for r in ref_lines)
+    hyp = lines if by_position else _non_blank(lines)
+    lang = target_lang or detect_language(target.raw)
+    if lang is None:
+        raise InputError(
+            f"{target.path or 'target'}: cannot tell the language of the translation; "
+            "pass --target-lang"
+        )
+    ref_texts, alignments = [], []
+    for doc, ref in zip(references, ref_lines):
+        _check_reference_lang(doc, detect_language(doc.raw), lang)
+        ref = ref if by_position else _non_blank(ref)
+        beads: Sequence[Bead]
+        if len(ref) == len(hyp):
+            beads = [Bead((i,), (i,), 0.0, 1.0) for i in range(len(hyp))]
+        else:
+            beads = align_texts(hyp, ref, src_lang=lang, tgt_lang=lang)
+        ref_texts.append(ref)
+        alignments.append(beads)
+    return {
+        "translation": {"path": target.path, "lang": lang, "sentences": len(hyp)},
+        "reference": _scored_references(hyp, ref_texts, alignments, lang, references),
+    }
+
+
+def split_lines(text: str) -> list[str]:
+    """One sentence per line (presegmented input): a final newline ends the last line."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line.rstrip("\r") for line in lines]
+
+
+def _non_blank(lines: list[str]) -> list[str]:
+    return [line for line in lines if line.strip()]
 
 
 def add_findings(report: Report, findings: Iterable[Finding], options: CheckOptions) -> Report:

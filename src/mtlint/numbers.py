@@ -90,6 +90,8 @@ class _Locale:
     hour_words: tuple[str, ...] = ()
     minute_words: tuple[str, ...] = ()
     words: Mapping[str, int] = field(default_factory=dict)
+    #: What adds a half to a number word before its scale ("two and a half billion").
+    half_words: tuple[str, ...] = ()
     bounded_words: bool = True  # False for scripts without spaces between words
 
 
@@ -126,6 +128,7 @@ _EN = _Locale(
     words=_numerals("zero", "one|a|an|first|once", "two|second|twice", "three|third", "four|fourth",
                     "five|fifth", "six|sixth", "seven|seventh", "eight|eighth", "nine|ninth",
                     "ten|tenth"),
+    half_words=("and a half",),
 )
 
 _LOCALES: dict[str, _Locale] = {
@@ -699,6 +702,9 @@ def _quantity(m: re.Match[str], loc: _Locale, start: int, token: str, suffixed: 
         elif m.group("n_ord"):
             kind = "ordinal"
     end = m.end() if suffixed else start + len(token)
+    if kind == "year" and m.string[end : end + 1] == "s" and not m.string[end + 1 : end + 2].isalnum():
+        # "the 1980s" is also "the 80s" (Vietnamese "thập kỷ 80", German "die 80er")
+        values = [*values, float(int(token) % 100)]
     return _Found(start, end, frozenset(values), kind, reading.locale_ok, scale)
 
 
@@ -907,7 +913,8 @@ def _word_pattern(code: str) -> re.Pattern[str] | None:
     bounded = loc.bounded_words
     scales = f"(?:{_SP}*{_alt(loc.scales, bounded=bounded)})*" if loc.scales else ""
     if loc.words:
-        alternatives.append(f"(?P<w>{_alt(loc.words, bounded=bounded)}){scales}")
+        half = f"(?P<half>{_SP}+{_alt(loc.half_words, bounded=bounded)})?" if loc.half_words else ""
+        alternatives.append(f"(?P<w>{_alt(loc.words, bounded=bounded)}){half}{scales}")
     if loc.scales:  # "a billion years" / "billion years": a scale word alone is its factor
         alternatives.append(f"(?P<sc>{_alt(loc.scales, bounded=bounded)}{scales})")
     if loc.months:
@@ -936,7 +943,7 @@ def extract_number_words(text: str, lang: str | None, *, offset: int = 0) -> lis
             values, kind = frozenset({(0, loc.months[_key(groups["mon"])], 0)}), "month"
         else:
             word = groups.get("w")
-            base = loc.words[_key(word)] if word else 1
+            base = loc.words[_key(word)] + (0.5 if groups.get("half") else 0) if word else 1
             factors = _scale_factors(text[m.end("w"):m.end()] if word else m.group(), loc)
             values, kind = frozenset(float(base * f) for f in factors), "word"
         out.append(NumberMention(m.start() + offset, m.end() + offset, m.group(), values, kind))

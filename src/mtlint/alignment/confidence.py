@@ -1,9 +1,14 @@
 """How sure the aligner is of each bead.
 
-A matched bead is sure when its sentences share anchors and their lengths fit the length model.
-An unmatched sentence (a 1-0 or 0-1 bead) is a sure omission or addition only when the beads
-around it are sure and the sentence has no anchor match anywhere on the other side: a moved
-paragraph leaves unmatched sentences whose anchors are found elsewhere, and those stay unsure.
+The dynamic programme's forward-backward pass gives every bead of the best path its posterior:
+the share of all alignments of the band, weighted by exp(-cost / temperature), that contain
+exactly this bead. A bead is sure when every way around it costs clearly more; a bead the length
+model and the anchors cannot tell from a neighbouring alternative (a 2-1 merge against a 1-1
+plus a 1-0, two look-alike short lines) shares its mass and scores low.
+
+An unmatched sentence (a 1-0 or 0-1 bead) is further discounted by the anchors it shares with
+any sentence of the other side: a monotone alignment cannot follow a moved paragraph, which
+leaves unmatched sentences whose numbers and names are found elsewhere, and those stay unsure.
 """
 
 from __future__ import annotations
@@ -12,92 +17,86 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 
-import numpy as np
-
-from mtlint.alignment.dp import CostModel, Lattice, length_cost
+from mtlint.alignment.dp import Solution
 from mtlint.alignment.features import FeatureSets
 from mtlint.model import Bead
 
-#: Shared anchor weight at which a bead's anchor evidence reaches 1 - 1/e.
+#: Anchor weight that a matched bead's sentence may share with a sentence elsewhere beyond
+#: what it shares inside the bead before its confidence drops: a rare word or name recurs in a
+#: novel by chance, a moved paragraph takes several numbers and names with it.
+_DISPLACEMENT_MARGIN = 2.0
+#: See `_best_elsewhere`.
+_MAX_POSTINGS = 64
+#: Anchor weight found elsewhere (beyond what the bead itself explains) at which a bead keeps
+#: 1/e of its confidence.
 _ANCHOR_SCALE = 3.0
-#: Largest confidence that length agreement alone can give.
-_LENGTH_ONLY = 0.6
 
 
-def bead_confidences(
-    path: Sequence[tuple[int, int, float]],
-    lattice: Lattice,
-    model: CostModel,
-    features: FeatureSets,
-) -> tuple[Bead, ...]:
+def bead_confidences(solution: Solution, features: FeatureSets) -> tuple[Bead, ...]:
     """The path's beads, each with its cost (its share of the path's cost) and confidence."""
-    weight = features.weight
+    path = solution.path
+    posterior = solution.posterior or [1.0] * (len(path) - 1)
     spans = [((i0, i1), (j0, j1)) for (i0, j0, _), (i1, j1, _) in zip(path, path[1:])]
     costs = [c1 - c0 for (_, _, c0), (_, _, c1) in zip(path, path[1:])]
-    local: list[float | None] = []
-    for (i0, i1), (j0, j1) in spans:
-        if i0 == i1 or j0 == j1:
-            local.append(None)
-            continue
-        src_f = frozenset().union(*features.src[i0:i1])
-        tgt_f = frozenset().union(*features.tgt[j0:j1])
-        shared = sum(weight[f] for f in src_f & tgt_f)
-        unmatched = sum(weight[f] for f in src_f ^ tgt_f)
-        ls = float(lattice.src_len[i0:i1].sum())
-        lt = float(lattice.tgt_len[j0:j1].sum())
-        len_cost = float(length_cost(np.array(ls), np.array(lt), model.ratio, model.variance))
-        anchor = 1.0 - math.exp(-shared / _ANCHOR_SCALE)
-        if shared + unmatched > 0:
-            anchor *= 1.0 - 0.5 * unmatched / (shared + unmatched)
-        length = _LENGTH_ONLY * math.exp(-len_cost)
-        local.append(1.0 - (1.0 - anchor) * (1.0 - length))
-    lone_src = [i0 for (i0, i1), (j0, j1) in spans if j0 == j1]
-    lone_tgt = [j0 for (i0, i1), (j0, j1) in spans if i0 == i1]
-    orphan_src = _best_elsewhere(lone_src, features.src, features.tgt, weight)
-    orphan_tgt = _best_elsewhere(lone_tgt, features.tgt, features.src, weight)
+    best_src = _best_elsewhere(features.src, features.tgt, features.weight)
+    best_tgt = _best_elsewhere(features.tgt, features.src, features.weight)
     beads = []
     for k, ((i0, i1), (j0, j1)) in enumerate(spans):
-        conf = local[k]
-        if conf is None:
-            context = min(_neighbour(local, k, -1), _neighbour(local, k, 1))
-            best = orphan_src[i0] if i1 > i0 else orphan_tgt[j0]
-            conf = context * math.exp(-best / _ANCHOR_SCALE)
+        conf = min(max(posterior[k], 0.0), 1.0)
+        if i1 > i0 and j1 > j0:
+            moved = _displacement((i0, i1), (j0, j1), features, best_src, best_tgt)
+            conf *= math.exp(-max(moved - _DISPLACEMENT_MARGIN, 0.0) / _ANCHOR_SCALE)
+        else:
+            conf *= math.exp(-(best_src[i0] if i1 > i0 else best_tgt[j0]) / _ANCHOR_SCALE)
         beads.append(
             Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(costs[k], 4), round(conf, 4))
         )
     return tuple(beads)
 
 
-def _neighbour(local: Sequence[float | None], k: int, step: int) -> float:
-    """Confidence of the nearest matched bead in one direction (1 at a document edge)."""
-    k += step
-    while 0 <= k < len(local):
-        if local[k] is not None:
-            return local[k]  # type: ignore[return-value]
-        k += step
-    return 1.0
-
-
 def _best_elsewhere(
-    which: Sequence[int],
-    these: Sequence[frozenset[int]],
-    others: Sequence[frozenset[int]],
-    weight: Sequence[float],
-) -> dict[int, float]:
-    """For the sentences `which`, the largest shared anchor weight with any sentence of the
-    other side."""
-    if not which:
-        return {}
-    wanted = frozenset().union(*(these[k] for k in which))
+    these: Sequence[frozenset[int]], others: Sequence[frozenset[int]], weight: Sequence[float]
+) -> list[float]:
+    """For every sentence of one side, the largest anchor weight it shares with any one sentence
+    of the other side. Features found in more than `_MAX_POSTINGS` sentences are common words
+    and punctuation of little weight; leaving them out keeps this linear in the document."""
     postings: dict[int, list[int]] = defaultdict(list)
     for k, fs in enumerate(others):
-        for f in fs & wanted:
+        for f in fs:
             postings[f].append(k)
-    best = {}
-    for k in which:
+    best = []
+    for fs in these:
         score: dict[int, float] = defaultdict(float)
-        for f in these[k]:
-            for other in postings.get(f, ()):
-                score[other] += weight[f]
-        best[k] = max(score.values(), default=0.0)
+        for f in fs:
+            post = postings.get(f, ())
+            if len(post) <= _MAX_POSTINGS:
+                for other in post:
+                    score[other] += weight[f]
+        best.append(max(score.values(), default=0.0))
     return best
+
+
+def _displacement(
+    src: tuple[int, int],
+    tgt: tuple[int, int],
+    features: FeatureSets,
+    best_src: Sequence[float],
+    best_tgt: Sequence[float],
+) -> float:
+    """How much more anchor weight the bead's best-anchored sentence shares with some sentence
+    of the other side than with its own partners in the bead (0 when the bead explains it).
+
+    The posterior only compares a bead with its alternatives in a monotone alignment; when a
+    paragraph has moved, every alternative is bad and wrong pairs look sure. Their sentences'
+    numbers and names are found elsewhere, which is what this measures."""
+    weight = features.weight
+    src_f = [features.src[i] for i in range(*src)]
+    tgt_f = [features.tgt[j] for j in range(*tgt)]
+    tgt_all = frozenset().union(*tgt_f)
+    src_all = frozenset().union(*src_f)
+    worst = 0.0
+    for k, fs in zip(range(*src), src_f):
+        worst = max(worst, best_src[k] - sum(weight[f] for f in fs & tgt_all))
+    for k, fs in zip(range(*tgt), tgt_f):
+        worst = max(worst, best_tgt[k] - sum(weight[f] for f in fs & src_all))
+    return worst

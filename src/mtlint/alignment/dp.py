@@ -166,6 +166,9 @@ class CostModel:
     mismatch_penalty: float = 2.0
     block_cross: float = 2.0
     block_both: float = 1.0
+    turn_mismatch: float = 0.0
+    """Cost per dialogue turn opened on one side of a bead and not on the other (learnt per
+    document: zero where the two sides do not mark turns alike)."""
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,9 @@ class Lattice:
     src_break: np.ndarray
     """1 where a block boundary precedes the source sentence of that index (length n + 1)."""
     tgt_break: np.ndarray
+    src_turn: np.ndarray
+    """1 where the source sentence opens a line of dialogue (see `SentenceInfo.opens_turn`)."""
+    tgt_turn: np.ndarray
 
     @property
     def n(self) -> int:
@@ -210,48 +216,137 @@ def neg_log_erfc(x: np.ndarray) -> np.ndarray:
     return x * x - np.log(poly)
 
 
+@dataclass(frozen=True)
+class Solution:
+    """The cheapest path and, when asked for, how sure the lattice is of each of its beads."""
+
+    path: list[tuple[int, int, float]]
+    """Cells (i, j) from (0, 0) to (n, m), each with the cost of the path up to it."""
+    posterior: list[float] | None
+    """Per bead of the path, its probability among all paths of the band weighted by
+    exp(-cost / temperature): the share of the alignments' mass that agrees with it."""
+
+
 def solve(
-    lattice: Lattice, model: CostModel, band: Band, pairs: tuple[np.ndarray, np.ndarray]
-) -> list[tuple[int, int, float]]:
-    """The cheapest monotone path through the band: its cells (i, j) from (0, 0) to (n, m), each
-    with the cost of the path up to it."""
+    lattice: Lattice,
+    model: CostModel,
+    band: Band,
+    pairs: tuple[np.ndarray, np.ndarray],
+    *,
+    temperature: float | None = None,
+) -> Solution:
+    """The cheapest monotone path through the band (Viterbi), and with a temperature the
+    posterior of each of its beads (forward-backward over a soft minimum of the same costs).
+
+    The posterior is a margin that looks at every competitor at once: a bead is sure when every
+    path avoiding it costs clearly more, whichever way it avoids it.
+    """
     n, m, size = band.n, band.m, band.size
     total = np.full(size + 1, np.inf)
-    total[band.index(np.array(0), np.array(0))] = 0.0
+    start_cell = int(band.index(np.array(0), np.array(0)))
+    total[start_cell] = 0.0
     choice = np.zeros(size, dtype=np.int8)
-    cs = np.concatenate(([0.0], np.cumsum(lattice.src_len)))
-    ct = np.concatenate(([0.0], np.cumsum(lattice.tgt_len)))
-    bs = np.concatenate(([0], np.cumsum(lattice.src_break)))
-    bt = np.concatenate(([0], np.cumsum(lattice.tgt_break)))
+    soft = table = None
+    if temperature is not None:
+        soft = np.full(size + 1, np.inf)
+        soft[start_cell] = 0.0
+        table = np.empty((len(BEAD_TYPES), size), dtype=np.float32)
+    prefix = _prefix(lattice)
     last = n + m
-    start = 1
-    while start <= last:
-        stop = start
-        cells = 0
-        while stop <= last and (cells == 0 or cells + band.hi[stop] - band.lo[stop] < _CHUNK_CELLS):
-            cells += int(band.hi[stop] - band.lo[stop] + 1)
-            stop += 1
+    for start, stop in _chunks(band, 1, last + 1):
         i, j = band.cells(start, stop)
-        pred, cost = _bead_costs(i, j, band, model, lattice, pairs, (cs, ct, bs, bt))
+        pred, cost = _bead_costs(i, j, band, model, lattice, pairs, prefix)
         base = int(band.off[start])
+        if table is not None:
+            table[:, base : base + len(i)] = cost
         for d in range(start, stop):
             s, e = int(band.off[d]) - base, int(band.off[d + 1]) - base
-            cand = total[pred[:, s:e]] + cost[:, s:e]
+            p, c = pred[:, s:e], cost[:, s:e]
+            cand = total[p] + c
             best = cand.argmin(axis=0)
             total[s + base : e + base] = cand[best, np.arange(e - s)]
             choice[s + base : e + base] = best
-        start = stop
+            if soft is not None:
+                soft[s + base : e + base] = _softmin(soft[p] + c, temperature)  # type: ignore[arg-type]
     lo, off = band.lo.tolist(), band.off.tolist()
     end = off[n + m] + n - lo[n + m]
     if not math.isfinite(float(total[end])):
         raise RuntimeError("alignment band does not connect the two ends")
     path = [(n, m, float(total[end]))]
+    kinds = []
     i_, j_ = n, m
     while i_ or j_:
-        a, b = BEAD_TYPES[int(choice[off[i_ + j_] + i_ - lo[i_ + j_]])]
+        k = int(choice[off[i_ + j_] + i_ - lo[i_ + j_]])
+        a, b = BEAD_TYPES[k]
+        kinds.append(k)
         i_, j_ = i_ - a, j_ - b
         path.append((i_, j_, float(total[off[i_ + j_] + i_ - lo[i_ + j_]])))
-    return path[::-1]
+    path.reverse()
+    kinds.reverse()
+    if soft is None or table is None:
+        return Solution(path, None)
+    back = _backward(band, table, temperature)  # type: ignore[arg-type]
+    flat = [off[i + j] + i - lo[i + j] for i, j, _ in path]
+    posterior = []
+    for k, (u, v) in enumerate(zip(flat, flat[1:])):
+        through = soft[u] + float(table[kinds[k], v]) + back[v]
+        posterior.append(float(np.exp(-max(through - soft[end], 0.0) / temperature)))  # type: ignore[operator]
+    return Solution(path, posterior)
+
+
+def _prefix(lattice: Lattice) -> tuple[np.ndarray, ...]:
+    """Prefix sums of lengths, block starts and dialogue turns of both sides."""
+    return tuple(
+        np.concatenate(([0.0], np.cumsum(x)))
+        for x in (
+            lattice.src_len, lattice.tgt_len, lattice.src_break, lattice.tgt_break,
+            lattice.src_turn, lattice.tgt_turn,
+        )
+    )
+
+
+def _chunks(band: Band, first: int, stop: int) -> list[tuple[int, int]]:
+    """Runs of anti-diagonals [a, b) of about `_CHUNK_CELLS` cells, to vectorise within memory."""
+    out = []
+    start = first
+    while start < stop:
+        end = start
+        cells = 0
+        while end < stop and (cells == 0 or cells + band.hi[end] - band.lo[end] < _CHUNK_CELLS):
+            cells += int(band.hi[end] - band.lo[end] + 1)
+            end += 1
+        out.append((start, end))
+        start = end
+    return out
+
+
+def _softmin(cand: np.ndarray, temperature: float) -> np.ndarray:
+    """-T log sum exp(-x / T) over axis 0, inf where every candidate is inf."""
+    low = cand.min(axis=0)
+    safe = np.where(np.isfinite(low), low, 0.0)
+    with np.errstate(invalid="ignore"):
+        mass = np.exp(-(cand - safe) / temperature).sum(axis=0)
+    return np.where(np.isfinite(low), safe - temperature * np.log(np.maximum(mass, 1.0)), np.inf)
+
+
+def _backward(band: Band, table: np.ndarray, temperature: float) -> np.ndarray:
+    """Soft-minimum cost from every cell to (n, m): the backward half of forward-backward."""
+    n, m, size = band.n, band.m, band.size
+    back = np.full(size + 1, np.inf)
+    back[int(band.index(np.array(n), np.array(m)))] = 0.0
+    for start, stop in reversed(_chunks(band, 0, n + m)):
+        i, j = band.cells(start, stop)
+        base = int(band.off[start])
+        succ = np.empty((len(BEAD_TYPES), len(i)), dtype=np.int64)
+        step = np.empty((len(BEAD_TYPES), len(i)))
+        for k, (a, b) in enumerate(BEAD_TYPES):
+            succ[k] = band.index(i + a, j + b)
+            inside = succ[k] < size
+            step[k] = np.where(inside, table[k, np.where(inside, succ[k], 0)], np.inf)
+        for d in range(stop - 1, start - 1, -1):
+            s, e = int(band.off[d]) - base, int(band.off[d + 1]) - base
+            back[s + base : e + base] = _softmin(back[succ[:, s:e]] + step[:, s:e], temperature)
+    return back
 
 
 def _bead_costs(
@@ -264,7 +359,7 @@ def _bead_costs(
     prefix: tuple[np.ndarray, ...],
 ) -> tuple[np.ndarray, np.ndarray]:
     """Predecessor index and cost of every bead type ending at each cell (i, j)."""
-    cs, ct, bs, bt = prefix
+    cs, ct, bs, bt, qs, qt = prefix
     src_mean = max(cs[-1] / max(band.n, 1), 1.0)
     tgt_mean = max(ct[-1] / max(band.m, 1), 1.0)
     both_break = model.block_both * (lattice.src_break[np.minimum(i, band.n)] * lattice.tgt_break[np.minimum(j, band.m)])
@@ -281,6 +376,8 @@ def _bead_costs(
             cost += model.merge_penalty * (a + b - 2)
             found, missed = _coverage(i, j, a, b, band, pairs, lattice, model)
             cost += model.mismatch_penalty * missed - model.match_reward / 2.0 * found
+            if model.turn_mismatch:
+                cost += model.turn_mismatch * np.abs((qs[i] - qs[ia]) - (qt[j] - qt[jb]))
         elif a:
             cost += model.null_length * (cs[i] - cs[ia]) / src_mean
         else:

@@ -40,6 +40,9 @@ _PUNCT_KEYS = {
     "『": '"', "』": '"', "‹": '"', "›": '"',
 }
 _PUNCT_RE = re.compile("[" + re.escape("".join(_PUNCT_KEYS)) + "]")
+#: A sentence that opens a line of dialogue: a leading quotation mark (",,", «, », ' included)
+#: or dash. Novels mark turns in every language, so turn openings pair up across a translation.
+_TURN_RE = re.compile(r"\s*(?:[\"“”„«»‹›'‘’「『]|,,|--|[-–—―](?!\d))")
 
 _FOLD_TABLE = str.maketrans(
     {
@@ -97,6 +100,8 @@ class SentenceInfo:
     """Folded word tokens (CJK runs split into characters), in order, with repeats."""
     names: frozenset[str]
     """Folded capitalised tokens and runs of them joined ('Hà Nội' → 'hanoi')."""
+    opens_turn: bool
+    """Whether the sentence starts with a quotation mark or dash (a line of dialogue)."""
 
 
 def analyse(text: str) -> SentenceInfo:
@@ -126,7 +131,13 @@ def analyse(text: str) -> SentenceInfo:
         else:
             run = _flush_name_run(run, names)
     _flush_name_run(run, names)
-    return SentenceInfo(weighted_length(text), frozenset(anchors), tuple(words), frozenset(names))
+    return SentenceInfo(
+        weighted_length(text),
+        frozenset(anchors),
+        tuple(words),
+        frozenset(names),
+        _TURN_RE.match(text) is not None,
+    )
 
 
 def _flush_name_run(run: list[str], names: set[str]) -> list[str]:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from mtlint.rules import (  # noqa: F401 - registers rules
     accuracy,
+    encoding,
+    entities,
     fluency,
     numbers,
+    punctuation,
     repository,
     residue,
+    terminology,
 )
 from mtlint.rules.registry import RULES, Rule, RuleContext
 

@@ -327,8 +327,14 @@ def _phrase_repeats(text: str, run: _Run, stop: frozenset[str] | None) -> Iterat
                 n += 1
             if i + n > j:
                 continue
-            if (best is None or n > best[1]) and _is_stutter(text, run, i, j, n, stop):
-                best = (i, n)
+            # The longest copy first, then shorter ones: "never forget it and never forget it.
+            # And then…" repeats "it and" too, across the sentence end, which is no stutter.
+            for k in range(n, 1, -1):
+                if best is not None and k <= best[1]:
+                    break
+                if _is_stutter(text, run, i, j, k, stop):
+                    best = (i, k)
+                    break
         earlier.append(j)
         if best is None or j <= taken_until:
             continue
@@ -497,22 +503,42 @@ def _original_repeats(ctx: RuleContext, cand: _Repeat) -> bool:
 
 
 def _says_twice(text: str, tokens: list[str], lang: str) -> bool:
-    """A loose test of self-repetition in the original: a doubled word, a repeated word pair
-    with a content word within the window, or a repeated run of three CJK characters."""
+    """A loose test of self-repetition in the original: a doubled word, a repeated pair of
+    content words or triple of words within the window, or a repeated run of three CJK
+    characters."""
     if not text.isascii() and _CJK_ECHO.search(text):
         return True
-    stop = _STOPWORDS.get(lang, frozenset())
-    last: dict[tuple[str, str], int] = {}
+    stop = _folded_stopwords(lang)
+    never = _folded_never_doubled(lang) if lang in _REDUPLICATING else None
+    last: dict[tuple[str, ...], int] = {}
     for k in range(len(tokens) - 1):
-        if tokens[k] == tokens[k + 1]:
+        # A doubled word is grammar in reduplicating languages ("năm năm", "từ từ"), except
+        # for the few function words that are never doubled.
+        if tokens[k] == tokens[k + 1] and (never is None or tokens[k] in never):
             return True
-        pair = (tokens[k], tokens[k + 1])
-        if pair[0] in stop and pair[1] in stop:
-            continue
-        if k - last.get(pair, -10 * WINDOW) <= WINDOW + 2:
-            return True
-        last[pair] = k
+        # Two content words, or three words with one, said again within the window. A pair
+        # with a function word proves nothing: Vietnamese writes syllables, and "những chiếc",
+        # "của chúng ta" recur in any long sentence.
+        for n in (2, 3):
+            gram = tuple(tokens[k : k + n])
+            content = sum(1 for w in gram if w not in stop)
+            if len(gram) < n or content < (2 if n == 2 else 1):
+                continue
+            if k - last.get(gram, -10 * WINDOW) <= WINDOW + len(gram):
+                return True
+            last[gram] = k
     return False
+
+
+@lru_cache(maxsize=None)
+def _folded_stopwords(lang: str) -> frozenset[str]:
+    """Stop words of `lang` in the folded form that `_says_twice` compares."""
+    return frozenset(_fold(w) for w in _STOPWORDS.get(lang, frozenset()))
+
+
+@lru_cache(maxsize=None)
+def _folded_never_doubled(lang: str) -> frozenset[str]:
+    return frozenset(_fold(w) for w in _NEVER_DOUBLED.get(lang, frozenset()))
 
 
 def _fold(word: str) -> str:

@@ -96,6 +96,12 @@ def _bead_issues(ctx: RuleContext, bead: Bead, gone: list[NumberMention],
     """Findings for the numbers of one bead left without a counterpart."""
     severity = Severity.MINOR if bead.confidence < LOW_CONFIDENCE else None
     codes, (gone, added) = _split_codes(gone, added)
+    # A bare "1" is often an article ("1 chú chuột" / "a possum", or no word at all: "1 thế
+    # giới" / "the world"): alone on its side it is no evidence; against a number it is.
+    if not added:
+        gone = [m for m in gone if not _is_one(m)]
+    if not gone:
+        added = [m for m in added if not _is_one(m)]
     if codes is not None:
         yield _changed_issue(*codes, ctx.source_lang, ctx.target_lang, severity)
     if len(gone) == 1 and len(added) == 1:
@@ -115,6 +121,10 @@ def _bead_issues(ctx: RuleContext, bead: Bead, gone: list[NumberMention],
             (Span("target", m.start, m.end), source_span),
             severity,
         )
+
+
+def _is_one(m: NumberMention) -> bool:
+    return m.raw == "1"
 
 
 def _split_codes(gone: list[NumberMention], added: list[NumberMention]

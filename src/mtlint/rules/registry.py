@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from mtlint.glossary import EMPTY_GLOSSARY, Glossary
 from mtlint.model import Bead, Document, Finding, Segment, Severity, Span
 
 _CODE_RE = re.compile(r"^MT[1-9][0-9]{2}$")
@@ -30,6 +31,8 @@ class RuleContext:
     target_lang: str
     expected_target_lang: str | None = None
     expected_source_lang: str | None = None
+    #: Required translations and do-not-translate terms (`--glossary`); empty by default.
+    glossary: Glossary = EMPTY_GLOSSARY
 
     @cached_property
     def target_to_bead(self) -> dict[int, Bead]:

@@ -1,0 +1,481 @@
+"""Recall on artefacts injected into real human translations, and false alarms on the originals.
+
+Data: the IWSLT 2015 Vietnamese–English TED test set tst2012 in ../shared/data/parallel-envi
+(1,553 line-aligned human translations, Moses-tokenised; detokenised by `_data.detokenise`).
+Consecutive lines make articles of 20-40 sentences (talk boundaries are unknown), with a
+paragraph break every 4-6 sentences. Every article is checked as is (Vietnamese original,
+English translation): findings of major severity or above there are false alarms on good human
+translations, reported per 1,000 target sentences. Then, for each artefact family, a copy of
+each article receives a few artefacts of that family in distant paragraphs, at sentences where
+the clean check found nothing, and an artefact counts as found when a finding of its family
+(any severity; the major+ column counts only major and critical ones) overlaps its span on
+the same side, in raw offsets.
+
+    .venv/bin/python benchmarks/inject_eval.py [--data DIR] [--seed N] [--per-article N]
+        [--raw-source] [--show-false-alarms] [--show-misses FAMILY]
+
+About a fifth of the Vietnamese lines are subtitle fragments without a final full stop (and
+many start in lower case); joined into prose they make run-on "sentences" that stand for up to
+eight English ones. By default those lines get a final full stop and a capital
+(`_data.punctuate`), as the sentences of a published article would have; the English side is
+never touched. `--raw-source` keeps them as they are; the false-alarm rate of that setting is
+printed as well, for comparison.
+
+Injections (deterministic for a seed):
+  stray-token     a lowercase word of the aligned Vietnamese sentence inserted into the English
+                  one, in brackets half of the time (words that are also common English words,
+                  Zipf ≥ 3, like "an", "to", "con", are not used: they are not detectable)
+  untranslated    an English sentence replaced by its Vietnamese original (≥ 5 words)
+  omitted         an English sentence deleted (≥ 5 words); the span is the Vietnamese sentence
+  added           a sentence (≥ 5 words) from a talk at least 300 lines away inserted
+  number          a number that the English and Vietnamese sentences share changed
+  duplicated      the last 2-4 words of a sentence (≥ 2 content words) said again before its end
+  boundary        a sentence of ≥ 10 words cut in two with ". " and a lower-case continuation
+  residue         "This story first appeared on …", "Scroll to top", "By …" or "Source: https://…"
+                  at the top or the foot of the article, as its own paragraph or in the last one
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from _data import (
+    Article,
+    chunk_articles,
+    data_argument,
+    fmt,
+    hits,
+    overlaps,
+    punctuate,
+    read_lines,
+    require,
+)
+
+FAMILIES = (
+    "stray-token", "untranslated", "omitted", "added", "number", "duplicated", "boundary",
+    "residue",
+)
+#: Injected family → finding family (as in _data.FAMILY).
+FINDING_FAMILY = {
+    "stray-token": "untranslated",
+    "untranslated": "untranslated",
+    "omitted": "omission",
+    "added": "addition",
+    "number": "number",
+    "duplicated": "duplication",
+    "boundary": "boundary",
+    "residue": "addition",
+}
+MIN_WORDS = 5
+FAR_LINES = 300
+
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_NUMBER = re.compile(r"(?<![\w.,'])\d+(?![\w]|[.,]\d)")
+_EN_STOP = frozenset(
+    """a an the and or but of in on at to for from by with as is are was were be been it its
+    this that these those i you he she we they me him her us them my your his our their not no
+    so if then than there here what which who how when where why do does did have has had will
+    would can could should may might just very all some any more most also into out up down
+    about over after before again only even really one""".split()
+)
+SITES = ("TED.com", "VnExpress", "Tuoi Tre News", "The Saigon Times", "VietnamNet")
+NAMES = ("Nguyen Thi Mai", "Tran Van Hung", "Le Minh Chau", "Pham Quoc Bao", "Hoang Anh Thu")
+
+
+# --- a mutable article with tracked spans ---------------------------------------------------
+
+
+@dataclass(eq=False)
+class Sent:
+    """A sentence being edited; `gold` holds artefact spans relative to `text`."""
+
+    text: str
+    gold: list[tuple[int, int]] = field(default_factory=list)
+    clean: bool = True  # the clean check found nothing on it
+
+
+@dataclass
+class Draft:
+    source: list[list[Sent]]
+    target: list[list[Sent]]
+
+    @classmethod
+    def of(cls, article: Article, noisy: tuple[set[int], set[int]]) -> Draft:
+        src, tgt, k = [], [], 0
+        for para in article.paragraphs:
+            src.append([])
+            tgt.append([])
+            for s, t in para:
+                src[-1].append(Sent(s, clean=k not in noisy[0]))
+                tgt[-1].append(Sent(t, clean=k not in noisy[1]))
+                k += 1
+        return cls(src, tgt)
+
+    @staticmethod
+    def render(paras: Sequence[Sequence[Sent]]) -> tuple[str, list[tuple[int, int]]]:
+        out, gold, pos = [], [], 0
+        for p, para in enumerate(x for x in paras if x):
+            if p:
+                out.append("\n\n")
+                pos += 2
+            for s, sent in enumerate(para):
+                if s:
+                    out.append(" ")
+                    pos += 1
+                out.append(sent.text)
+                gold.extend((pos + a, pos + b) for a, b in sent.gold)
+                pos += len(sent.text)
+        return "".join(out), gold
+
+
+def _sentence_spans(paragraphs: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for p, para in enumerate(paragraphs):
+        if p:
+            pos += 2
+        for s, sentence in enumerate(para):
+            if s:
+                pos += 1
+            spans.append((pos, pos + len(sentence)))
+            pos += len(sentence)
+    return spans
+
+
+# --- injections ------------------------------------------------------------------------------
+
+Injector = Callable[[Draft, int, int, random.Random], bool]
+
+
+def _words(text: str) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text))
+
+
+def inject_stray(d: Draft, p: int, s: int, rng: random.Random) -> bool:
+    from wordfreq import zipf_frequency
+
+    src, tgt = d.source[p][s], d.target[p][s]
+    english = {m.group().casefold() for m in _words(tgt.text)}
+    options = [
+        m.group() for m in _words(src.text)
+        if m.group().islower() and len(m.group()) >= 2
+        and m.group() not in english and zipf_frequency(m.group(), "en") < 3.0
+    ]
+    gaps = [m.start() for m in _words(tgt.text)[1:]]
+    if not options or not gaps:
+        return False
+    word, at = rng.choice(options), rng.choice(gaps)
+    shown = f"[{word}] " if rng.random() < 0.5 else f"{word} "
+    tgt.text = tgt.text[:at] + shown + tgt.text[at:]
+    start = at + shown.index(word)
+    tgt.gold.append((start, start + len(word)))
+    return True
+
+
+def inject_untranslated(d: Draft, p: int, s: int, rng: random.Random) -> bool:
+    src, tgt = d.source[p][s], d.target[p][s]
+    if len(_words(src.text)) < MIN_WORDS:
+        return False
+    tgt.text = src.text
+    tgt.gold.append((0, len(tgt.text)))
+    return True
+
+
+def inject_omitted(d: Draft, p: int, s: int, rng: random.Random) -> bool:
+    src = d.source[p][s]
+    if len(_words(src.text)) < MIN_WORDS or len(_words(d.target[p][s].text)) < MIN_WORDS:
+        return False
+    del d.target[p][s]
+    src.gold.append((0, len(src.text)))
+    return True
+
+
+def make_inject_added(pool: Sequence[str], first_line: Callable[[], int]) -> Injector:
+    def inject_added(d: Draft, p: int, s: int, rng: random.Random) -> bool:
+        here = first_line()
+        candidates = [
+            k for k in range(len(pool))
+            if abs(k - here) >= FAR_LINES and len(_words(pool[k])) >= MIN_WORDS
+        ]
+        text = pool[rng.choice(candidates)]
+        d.target[p].insert(s + 1, Sent(text, [(0, len(text))]))
+        return True
+
+    return inject_added
+
+
+def inject_number(d: Draft, p: int, s: int, rng: random.Random) -> bool:
+    src, tgt = d.source[p][s], d.target[p][s]
+    source_numbers = {m.group() for m in _NUMBER.finditer(src.text)}
+    shared = [m for m in _NUMBER.finditer(tgt.text) if m.group() in source_numbers]
+    if not shared:
+        return False
+    m = rng.choice(shared)
+    value = int(m.group())
+    new = value
+    while str(new) in source_numbers or new == value:
+        new = max(0, value + rng.choice([-1, 1]) * rng.randint(1, max(3, value // 2)))
+    text = str(new)
+    tgt.text = tgt.text[: m.start()] + text + tgt.text[m.end() :]
+    tgt.gold.append((m.start(), m.start() + len(text)))
+    return True
+
+
+def inject_duplicated(d: Draft, p: int, s: int, rng: random.Random) -> bool:
+    tgt = d.target[p][s]
+    body = tgt.text.rstrip()
+    end = len(body)
+    while end and not body[end - 1].isalnum():
+        end -= 1
+    words = _words(body[:end])
+    if len(words) < 5 or body[end:].strip() not in (".", "?", "!"):
+        return False
+    for n in rng.sample([2, 3, 4], 3):
+        phrase = words[-n:]
+        content = [w for w in phrase if w.group().casefold() not in _EN_STOP]
+        if len(content) < 2:
+            continue
+        if any(ch in body[phrase[0].start() : end] for ch in ",;:\"()"):
+            continue
+        copy = body[phrase[0].start() : end]
+        if copy[0].isupper() and phrase[0].start() == 0:
+            continue
+        joiner = rng.choice([" and ", ", ", " "])
+        tgt.text = body[:end] + joiner + copy + body[end:]
+        start = end + len(joiner)
+        tgt.gold.append((start, start + len(copy)))
+        return True
+    return False
+
+
+def inject_boundary(d: Draft, p: int, s: int, rng: random.Random) -> bool:
+    tgt = d.target[p][s]
+    words = _words(tgt.text)
+    if len(words) < 10:
+        return False
+    cuts = [
+        k for k in range(3, len(words) - 3)
+        if tgt.text[words[k - 1].end() : words[k].start()] == " "
+        and words[k].group().islower()
+        and len(words[k - 1].group()) > 1
+    ]
+    if not cuts:
+        return False
+    k = rng.choice(cuts)
+    at = words[k - 1].end()
+    tgt.text = tgt.text[:at] + "." + tgt.text[at:]
+    start = words[k].start() + 1
+    tgt.gold.append((start, len(tgt.text)))
+    return True
+
+
+def residue_line(rng: random.Random) -> str:
+    site, name = rng.choice(SITES), rng.choice(NAMES)
+    slug = "-".join(rng.sample(["talk", "story", "women", "boat", "choice", "justice"], 3))
+    return rng.choice([
+        f"This story first appeared on {site}.",
+        f"This article first appeared on {site}.",
+        "Scroll to top",
+        f"By {name}",
+        f"Source: https://www.{site.lower().replace(' ', '')}.com/{slug}-{rng.randint(10, 99999)}",
+    ])
+
+
+def inject_residue(d: Draft, rng: random.Random) -> None:
+    line = residue_line(rng)
+    sent = Sent(line, [(0, len(line))])
+    top = rng.random() < 0.5
+    if rng.random() < 0.5 or line.startswith("By "):
+        # its own paragraph
+        if top:
+            d.target.insert(0, [sent])
+        else:
+            d.target.append([sent])
+    elif top:
+        d.target[0].insert(0, sent)
+    else:
+        d.target[-1].append(sent)
+
+
+# --- running ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    injected: int = 0
+    found: int = 0
+    major: int = 0
+    misses: list[str] = field(default_factory=list)
+
+
+def check(source: str, target: str) -> dict:
+    from mtlint import check_pair
+
+    return check_pair(source, target, source_lang="vi", target_lang="en").to_dict()
+
+
+def inject_spread(d: Draft, inject: Injector, count: int, rng: random.Random) -> int:
+    """Up to `count` injections in paragraphs at least two apart, each at a sentence that is
+    clean on both sides (the first one in random order that the injector can use).
+
+    An injection only changes its own paragraph, so the others keep their indices.
+    """
+    paras = list(range(len(d.target)))
+    rng.shuffle(paras)
+    chosen: list[int] = []
+    for p in paras:
+        if len(chosen) == count:
+            break
+        if any(abs(p - q) < 2 for q in chosen):
+            continue
+        options = [s for s in range(len(d.target[p])) if d.target[p][s].clean and d.source[p][s].clean]
+        rng.shuffle(options)
+        if any(inject(d, p, s, rng) for s in options):
+            chosen.append(p)
+    return len(chosen)
+
+
+@dataclass
+class CleanRun:
+    """False alarms on the articles as they are, and the sentences each finding touches."""
+
+    sentences: int = 0
+    alarms: Counter[str] = field(default_factory=Counter)
+    lines: list[str] = field(default_factory=list)
+    noisy: dict[int, tuple[set[int], set[int]]] = field(default_factory=dict)
+
+    def rate(self) -> float:
+        return 1000 * sum(self.alarms.values()) / self.sentences
+
+    def summary(self) -> str:
+        rules = ", ".join(f"{code} {n}" for code, n in sorted(self.alarms.items())) or "none"
+        return (f"{sum(self.alarms.values())} findings of major or above = {self.rate():.1f} per "
+                f"1,000 target sentences ({rules})")
+
+
+def clean_run(articles: Sequence[Article]) -> CleanRun:
+    run = CleanRun()
+    for article in articles:
+        src_paras = [[s for s, _ in para] for para in article.paragraphs]
+        tgt_paras = [[t for _, t in para] for para in article.paragraphs]
+        run.sentences += sum(map(len, tgt_paras))
+        report = check("\n\n".join(map(" ".join, src_paras)), "\n\n".join(map(" ".join, tgt_paras)))
+        spans = {"source": _sentence_spans(src_paras), "target": _sentence_spans(tgt_paras)}
+        flagged: tuple[set[int], set[int]] = (set(), set())
+        for f in report["findings"]:
+            for span in f["spans"]:
+                side = 0 if span["side"] == "source" else 1
+                flagged[side].update(
+                    k for k, (a, b) in enumerate(spans[span["side"]])
+                    if overlaps(a, b, span["start"], span["end"])
+                )
+            if f["severity"] in ("major", "critical"):
+                run.alarms[f["code"]] += 1
+                run.lines.append(f"  line {article.first + 1}+: {f['code']} {f['severity']} {f['message'][:150]}")
+        run.noisy[article.first] = flagged
+    return run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    data_argument(parser)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--per-article", type=int, default=3, help="artefacts per article copy")
+    parser.add_argument("--raw-source", action="store_true",
+                        help="keep the Vietnamese subtitle lines without a final full stop as they are")
+    parser.add_argument("--show-false-alarms", action="store_true")
+    parser.add_argument("--show-misses", metavar="FAMILY", action="append", default=[])
+    args = parser.parse_args()
+
+    folder = require(args.data / "parallel-envi", "the IWSLT tst2012 vi-en test set")
+    raw_vi = read_lines(require(folder / "tst2012.vi", "tst2012.vi"))
+    en = read_lines(require(folder / "tst2012.en", "tst2012.en"))
+    if len(raw_vi) != len(en):
+        sys.exit(f"tst2012.vi has {len(raw_vi)} lines but tst2012.en {len(en)}")
+    started = time.perf_counter()
+    fixed_vi = [punctuate(line) for line in raw_vi]
+    vi = raw_vi if args.raw_source else fixed_vi
+    other_vi = fixed_vi if args.raw_source else raw_vi
+    articles = chunk_articles(list(zip(vi, en)), random.Random(args.seed))
+    other_articles = chunk_articles(list(zip(other_vi, en)), random.Random(args.seed))
+
+    # 1. the clean articles
+    clean = clean_run(articles)
+    other = clean_run(other_articles)
+    noisy = clean.noisy
+
+    # 2. injections
+    tallies = {family: Tally() for family in FAMILIES}
+    current = {"first": 0}
+    injectors: dict[str, Injector] = {
+        "stray-token": inject_stray,
+        "untranslated": inject_untranslated,
+        "omitted": inject_omitted,
+        "added": make_inject_added(en, lambda: current["first"]),
+        "number": inject_number,
+        "duplicated": inject_duplicated,
+        "boundary": inject_boundary,
+    }
+    for a, article in enumerate(articles):
+        current["first"] = article.first
+        for f, family in enumerate(FAMILIES):
+            rng = random.Random(args.seed * 1_000_003 + a * 101 + f)
+            draft = Draft.of(article, noisy[article.first])
+            if family == "residue":
+                inject_residue(draft, rng)
+                count = 1
+            else:
+                count = inject_spread(draft, injectors[family], args.per_article, rng)
+            if not count:
+                continue
+            source, src_gold = Draft.render(draft.source)
+            target, tgt_gold = Draft.render(draft.target)
+            found = [h for h in hits(check(source, target)) if h.family == FINDING_FAMILY[family]]
+            tally = tallies[family]
+            text = {"source": source, "target": target}
+            for side, golds in (("source", src_gold), ("target", tgt_gold)):
+                for g0, g1 in golds:
+                    tally.injected += 1
+                    matched = [h for h in found if h.side == side and overlaps(h.start, h.end, g0, g1)]
+                    tally.found += bool(matched)
+                    tally.major += any(h.severity in ("major", "critical") for h in matched)
+                    if not matched:
+                        context = text[side][max(0, g0 - 60) : g1 + 40].replace("\n", " ")
+                        tally.misses.append(f"  line {article.first + 1}+ [{text[side][g0:g1]}]  …{context}…")
+
+    # 3. the table
+    setting = "as published" if args.raw_source else "subtitle lines punctuated"
+    print(f"IWSLT tst2012 vi→en: {len(articles)} articles, {clean.sentences} target sentences, "
+          f"seed {args.seed}, Vietnamese {setting}")
+    print()
+    print(f"{'family':<14} {'injected':>8} {'found':>6} {'recall':>7} {'major+':>7}")
+    total = Tally()
+    for family in FAMILIES:
+        t = tallies[family]
+        total.injected += t.injected
+        total.found += t.found
+        total.major += t.major
+        print(f"{family:<14} {t.injected:>8} {t.found:>6} {fmt(t.found / t.injected if t.injected else None, 7)}"
+              f" {fmt(t.major / t.injected if t.injected else None, 7)}")
+    print(f"{'all':<14} {total.injected:>8} {total.found:>6} {fmt(total.found / total.injected, 7)}"
+          f" {fmt(total.major / total.injected, 7)}")
+    print()
+    other_setting = "subtitle lines punctuated" if args.raw_source else "as published"
+    print(f"clean articles: {clean.summary()}")
+    print(f"  (Vietnamese {other_setting}: {other.summary()})")
+    print(f"({time.perf_counter() - started:.0f} s)")
+    if args.show_false_alarms:
+        print("\n".join(clean.lines))
+    for family in args.show_misses:
+        print(f"\nmissed {family}:")
+        print("\n".join(tallies[family].misses))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,318 @@
+"""mtlint's sentence-pair mode side by side with OpusFilter and pofilter: pairs/s and ratios.
+
+Input, the same for every tool: the IWSLT tst2012 Vietnamese-English test set from
+../shared/data/parallel-envi, detokenised (it ships Moses-tokenised with HTML entities), and
+the project's corpora/ articles cut into sentence pairs by mtlint's aligner (every bead with
+both sides; each language pair is a group of its own, since every tool is told the languages).
+
+Peers, each on every pair:
+- OpusFilter's filter chain: LengthRatioFilter, LanguageIDFilter (langid, OpusFilter's default;
+  as `LangidFilter`, its current name), RepetitionFilter, NonZeroNumeralsFilter,
+  TerminalPunctuationFilter, CharacterScoreFilter. Measured twice: as a filter (`filter()`,
+  where a pair rejected by one filter is not shown to the next) and scoring every filter on
+  every pair (`score()`, the same work as mtlint running every rule).
+- translate-toolkit's pofilter checks: `StandardChecker.run_filters` on a PO unit per pair.
+
+The peers are not project dependencies: they live in benchmarks/.venv-peers (created on first
+run with `pip install opusfilter translate-toolkit "py3langid<0.4"`; py3langid 0.4 dropped the
+model loader OpusFilter's langid filter calls) and run in a subprocess with that interpreter.
+mtlint runs in the project's interpreter, in a fresh subprocess per measurement, through the
+same code `mtlint batch --pairs` runs (JSON lines serialised, then discarded); the 1-vs-2-jobs
+figures run `mtlint batch --pairs --jobs N` itself on tst2012 repeated (--scale).
+Every tool warms up on the first pairs of each group before the clock starts.
+
+    .venv/bin/python benchmarks/peers.py [--data DIR] [--scale N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+VENV = ROOT / "benchmarks" / ".venv-peers"
+PEER_PACKAGES = ["opusfilter", "translate-toolkit", "py3langid<0.4"]
+WARM_UP = 20
+_SCRIPTS = {"ru": "Cyrillic", "uk": "Cyrillic", "zh": "Han", "ja": "Han", "ko": "Hangul",
+            "hi": "Devanagari"}
+
+
+@dataclass(frozen=True)
+class Group:
+    """Sentence pairs of one language pair, as a TSV file."""
+
+    name: str
+    source_lang: str
+    target_lang: str
+    tsv: str
+    pairs: int
+
+
+# --------------------------------------------------------------------------- input
+
+
+_CLITIC = re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", re.IGNORECASE)
+_BEFORE = re.compile(r" ([,.!?;:%)\]}]|\.\.\.)")
+_AFTER = re.compile(r"([(\[{$]) ")
+
+
+def detokenise(line: str) -> str:
+    """Undo Moses tokenisation well enough for sentence checks: entities, clitics, the space
+    before closing punctuation and after opening brackets, and straight double quotes."""
+    text = _AFTER.sub(r"\1", _BEFORE.sub(r"\1", _CLITIC.sub(r"\1", html.unescape(line))))
+    out: list[str] = []
+    glue_next, opening = False, True
+    for token in text.split(" "):
+        if token == '"':
+            if opening:
+                out.append(token)
+                glue_next = True
+            elif out:
+                out[-1] += token
+            opening = not opening
+        elif glue_next:
+            out[-1] += token
+            glue_next = False
+        else:
+            out.append(token)
+    return " ".join(out)
+
+
+def tst2012_pairs(data: Path) -> list[tuple[str, str]]:
+    folder = data / "parallel-envi"
+    vi = (folder / "tst2012.vi").read_text(encoding="utf-8").splitlines()
+    en = (folder / "tst2012.en").read_text(encoding="utf-8").splitlines()
+    return [(detokenise(s), detokenise(t)) for s, t in zip(vi, en) if s.strip() and t.strip()]
+
+
+def corpora_groups() -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """corpora/ articles as sentence pairs, paired by mtlint's aligner, by language pair."""
+    from mtlint.align import align
+    from mtlint.documents import load_document
+    from mtlint.engine import prepare
+
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for gold_path in sorted(ROOT.glob("corpora/*/gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        src = prepare(load_document(str(gold_path.parent / gold["source"])),
+                      gold["source_lang"], "source")
+        tgt = prepare(load_document(str(gold_path.parent / gold["target"])),
+                      gold["target_lang"], "target")
+        beads = align(src.segments, tgt.segments, src_lang=src.lang, tgt_lang=tgt.lang)
+        pairs = groups.setdefault((src.lang, tgt.lang), [])
+        for bead in beads:
+            if bead.src and bead.tgt:
+                pairs.append((
+                    " ".join(src.segments[i].text for i in bead.src),
+                    " ".join(tgt.segments[j].text for j in bead.tgt),
+                ))
+    return groups
+
+
+def write_group(folder: Path, name: str, langs: tuple[str, str],
+                pairs: list[tuple[str, str]]) -> Group:
+    path = folder / f"{name}.tsv"
+    clean = [(" ".join(s.split()), " ".join(t.split())) for s, t in pairs]
+    path.write_text("".join(f"{s}\t{t}\n" for s, t in clean), encoding="utf-8")
+    return Group(name, langs[0], langs[1], str(path), len(clean))
+
+
+# --------------------------------------------------------------------------- mtlint
+
+
+def measure_mtlint(groups: list[Group], jobs: int) -> dict[str, float]:
+    """Run in a fresh process of the project's interpreter (see `_mtlint_main`)."""
+    spec = json.dumps({"groups": [asdict(g) for g in groups], "jobs": jobs})
+    out = subprocess.run([sys.executable, __file__, "--mtlint-worker", spec],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def _mtlint_main(spec_json: str) -> None:
+    import io
+
+    from mtlint.batch import Engine, plan_pairs, run_batch
+    from mtlint.batch_inputs import read_sentence_pairs
+    from mtlint.batch_pairs import check_sentence_pair
+    from mtlint.engine import CheckOptions
+    from mtlint.model import Severity
+
+    spec = json.loads(spec_json)
+    plans = []
+    for g in spec["groups"]:
+        options = CheckOptions(source_lang=g["source_lang"], target_lang=g["target_lang"])
+        plan = plan_pairs(g["tsv"], options, Severity.MAJOR, None)
+        for pair in list(read_sentence_pairs(g["tsv"]))[:WARM_UP]:
+            check_sentence_pair(pair.source or "", pair.target or "", plan.pair_settings)
+        plans.append(plan)
+    pairs = 0
+    start = time.perf_counter()
+    for plan in plans:
+        pairs += run_batch(plan, io.StringIO(), engine=Engine("local", spec["jobs"])).pairs
+    print(json.dumps({"pairs": pairs, "seconds": time.perf_counter() - start}))
+
+
+def measure_cli(group: Group, jobs: int) -> dict[str, float]:
+    """`mtlint batch --pairs --jobs N` exactly as a user runs it; the batch's own timing
+    (worker start-up included, interpreter start-up not)."""
+    exe = Path(sys.executable).with_name("mtlint")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run(
+            [str(exe), "batch", "--pairs", group.tsv, "--source-lang", group.source_lang,
+             "--target-lang", group.target_lang, "--jobs", str(jobs),
+             "-o", str(Path(tmp) / "out.jsonl")],
+            capture_output=True, text=True,
+        )
+    line = next(line for line in out.stdout.splitlines() if line.startswith("time"))
+    return {"pairs": group.pairs, "seconds": float(line.split()[1])}
+
+
+# --------------------------------------------------------------------------- peers
+
+PEER_RUNNER = r'''
+import json, sys, time, warnings
+warnings.filterwarnings("ignore")
+spec = json.loads(sys.argv[1])
+SCRIPTS = spec["scripts"]
+WARM = spec["warm_up"]
+
+def read(tsv):
+    with open(tsv, encoding="utf-8") as fh:
+        return [tuple(line.rstrip("\n").split("\t", 1)) for line in fh]
+
+def opus_pipeline(src, tgt):
+    from opusfilter.pipeline import FilterPipeline
+    import opusfilter.filters as F
+    script = lambda lang: SCRIPTS.get(lang, "Latin")
+    return FilterPipeline([
+        F.LengthRatioFilter(threshold=3, unit="word"),
+        F.LangidFilter(languages=[src, tgt], thresholds=[0, 0]),
+        F.RepetitionFilter(),
+        F.NonZeroNumeralsFilter(threshold=0.5),
+        F.TerminalPunctuationFilter(threshold=-2),
+        F.CharacterScoreFilter(scripts=[script(src), script(tgt)], thresholds=[1, 1]),
+    ])
+
+def opus_filter(pipe, pairs):
+    return sum(1 for _ in pipe.filter(pairs))
+
+def opus_score(pipe, pairs):
+    return sum(1 for _ in pipe.score(pairs))
+
+def pofilter(checker, pairs):
+    from translate.storage.po import pounit
+    failing = 0
+    for source, target in pairs:
+        unit = pounit(source)
+        unit.target = target
+        failing += bool(checker.run_filters(unit))
+    return failing
+
+def run(tool):
+    from translate.filters.checks import StandardChecker
+    total, seconds = 0, 0.0
+    for g in spec["groups"]:
+        pairs = read(g["tsv"])
+        if tool == "pofilter":
+            work, state = pofilter, StandardChecker()
+        else:
+            work = opus_filter if tool == "opus_filter" else opus_score
+            state = opus_pipeline(g["source_lang"], g["target_lang"])
+        work(state, pairs[:WARM])
+        start = time.perf_counter()
+        work(state, pairs)
+        seconds += time.perf_counter() - start
+        total += len(pairs)
+    return {"pairs": total, "seconds": seconds}
+
+print(json.dumps({tool: run(tool) for tool in ("opus_filter", "opus_score", "pofilter")}))
+'''
+
+
+def peer_python() -> Path:
+    """The peers' interpreter, creating benchmarks/.venv-peers on first use."""
+    python = VENV / "bin" / "python"
+    if not python.exists():
+        print(f"creating {VENV.relative_to(ROOT)} (pip install {' '.join(PEER_PACKAGES)}) …",
+              file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", *PEER_PACKAGES], check=True)
+    return python
+
+
+def measure_peers(groups: list[Group]) -> dict[str, dict[str, float]]:
+    spec = json.dumps({"groups": [asdict(g) for g in groups], "scripts": _SCRIPTS,
+                       "warm_up": WARM_UP})
+    out = subprocess.run([str(peer_python()), "-c", PEER_RUNNER, spec],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+# --------------------------------------------------------------------------- report
+
+
+def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--mtlint-worker":
+        _mtlint_main(sys.argv[2])
+        return
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                        help="the shared data folder (default ../shared/data)")
+    parser.add_argument("--scale", type=int, default=20,
+                        help="tst2012 repeated this many times for the 1-vs-2-jobs run")
+    args = parser.parse_args()
+    if not (args.data / "parallel-envi" / "tst2012.vi").exists():
+        print(f"skipped: {args.data}/parallel-envi not found (pass --data DIR)")
+        return
+
+    with tempfile.TemporaryDirectory(prefix="mtlint-peers-") as tmp:
+        folder = Path(tmp)
+        tst = tst2012_pairs(args.data)
+        groups = [write_group(folder, "tst2012", ("vi", "en"), tst)]
+        for langs, pairs in corpora_groups().items():
+            groups.append(write_group(folder, f"corpora-{langs[0]}-{langs[1]}", langs, pairs))
+        scaled = [write_group(folder, "tst2012-scaled", ("vi", "en"), tst * args.scale)]
+
+        rows: list[tuple[str, dict[str, float]]] = []
+        rows.append(("mtlint batch --pairs, 1 job, every rule", measure_mtlint(groups, 1)))
+        peers = measure_peers(groups)
+        rows.append(("OpusFilter chain, filter() (6 filters)", peers["opus_filter"]))
+        rows.append(("OpusFilter chain, score() every filter", peers["opus_score"]))
+        rows.append(("pofilter StandardChecker.run_filters", peers["pofilter"]))
+        one = measure_cli(scaled[0], 1)
+        two = measure_cli(scaled[0], 2)
+
+    corpora = sum(g.pairs for g in groups[1:])
+    print(f"input: tst2012 vi→en, {groups[0].pairs} pairs (detokenised) + corpora/ aligned by "
+          f"mtlint, {corpora} pairs in {len(groups) - 1} language pairs; "
+          f"{sum(g.pairs for g in groups)} pairs in all")
+    mtlint_rate = _rate(rows[0][1])
+    fastest_peer = max(_rate(r) for _, r in rows[1:])
+    print(f"{'tool':<44} {'pairs':>7} {'seconds':>8} {'pairs/s':>9} {'mtlint ×':>9}")
+    for name, result in rows:
+        rate = _rate(result)
+        print(f"{name:<44} {int(result['pairs']):>7} {result['seconds']:>8.3f} "
+              f"{rate:>9,.0f} {mtlint_rate / rate:>9.2f}")
+    print()
+    print(f"mtlint, 1 job, vs the faster peer: {mtlint_rate / fastest_peer:.2f}× (target ≥ 2)")
+    print(f"mtlint on tst2012 ×{args.scale} ({scaled[0].pairs} pairs): "
+          f"1 job {_rate(one):,.0f} pairs/s, 2 jobs {_rate(two):,.0f} pairs/s, "
+          f"2 jobs / 1 job = {_rate(two) / _rate(one):.2f} (target ≥ 1.8)")
+
+
+def _rate(result: dict[str, float]) -> float:
+    return result["pairs"] / result["seconds"] if result["seconds"] else 0.0
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,159 @@
+"""Sentence-pair mode: check one already aligned source/target sentence pair, fast.
+
+A corpus of crawled sentence pairs is not a set of articles: there is nothing to align and no
+article context, and there are millions of pairs, so the per-pair path is kept to the minimum.
+Each side becomes a one-paragraph document that is segmented (a "sentence" may still hold two,
+which is how a cut sentence shows), both sides form a single bead, and the rules run on that
+`RuleContext` as on an article. Rules that need an article context (omitted and added
+sentences, the repository rules) are skipped. The languages are fixed for the whole corpus,
+so nothing is detected per pair, except that a target long enough for the wrong-language rule
+(MT106) to judge, and whose words mostly look foreign to the target language, is given to the
+language detector: the detector is the expensive part, so only such suspects see it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from mtlint.engine import CheckOptions
+from mtlint.model import Bead, Finding, Segment, Severity
+
+#: Rules that need a whole article (or a repository) and find nothing in one sentence pair.
+ARTICLE_RULES = frozenset({"MT103", "MT104", "MT901", "MT902", "MT903"})
+#: A target needs this many letters before its language is worth judging (MT106's threshold).
+JUDGED_LETTERS = 60
+#: Share of a target's lowercase words that must look foreign before the detector is asked.
+SUSPECT_SHARE = 0.5
+#: Lowercase words looked up: the first dozen tell a sentence's language as well as all do.
+SAMPLE_WORDS = 12
+#: A word with a target Zipf frequency below this looks foreign to the target language.
+UNKNOWN_ZIPF = 2.5
+
+
+@dataclass(frozen=True)
+class PairSetup:
+    """Everything the per-pair check needs, fixed for a corpus (and cheap to pickle)."""
+
+    source_lang: str
+    target_lang: str
+    codes: tuple[str, ...]
+    skipped: tuple[str, ...]
+    fail_on: Severity
+    min_score: float | None = None
+
+
+def pair_setup(
+    options: CheckOptions, fail_on: Severity, min_score: float | None = None
+) -> PairSetup:
+    """Choose the rules once: the selected ones minus those that need an article."""
+    if options.source_lang is None or options.target_lang is None:
+        raise ValueError("sentence-pair mode needs both languages")
+    selected = options.rules()
+    return PairSetup(
+        source_lang=options.source_lang,
+        target_lang=options.target_lang,
+        codes=tuple(c for c in selected if c not in ARTICLE_RULES),
+        skipped=tuple(c for c in selected if c in ARTICLE_RULES),
+        fail_on=fail_on,
+        min_score=min_score,
+    )
+
+
+@dataclass(frozen=True)
+class PairResult:
+    findings: tuple[Finding, ...]
+    words: int
+    score: float
+    record: dict[str, Any]
+
+    def keep(self, setup: PairSetup) -> bool:
+        """The filter's verdict: the score decides when --min-score is given, else any
+        finding at or above --fail-on drops the pair."""
+        if setup.min_score is not None:
+            return self.score >= setup.min_score
+        return not any(f.severity.rank >= setup.fail_on.rank for f in self.findings)
+
+
+def check_sentence_pair(source: str, target: str, setup: PairSetup) -> PairResult:
+    """Findings and quality score of one aligned pair; raises InputError for a side with no
+    letters. The record is the pair's JSONL line (without its id)."""
+    from mtlint.documents import document_from_text
+    from mtlint.report.model import Report
+    from mtlint.rules import RULES
+    from mtlint.rules.registry import RuleContext
+    from mtlint.rules.residue import word_count
+    from mtlint.scoring import quality_score
+    from mtlint.segment import segment
+
+    src_doc = document_from_text(source)
+    tgt_doc = document_from_text(target)
+    detected = _suspect_language(tgt_doc.text, setup.target_lang)
+    if detected is not None:
+        tgt_doc = tgt_doc.with_lang(detected)
+    src_segments = segment(src_doc, setup.source_lang)
+    tgt_segments = segment(tgt_doc, setup.target_lang)
+    ctx = RuleContext(
+        source=src_doc,
+        target=tgt_doc,
+        source_segments=src_segments,
+        target_segments=tgt_segments,
+        beads=(_one_bead(src_segments, tgt_segments),),
+        source_lang=setup.source_lang,
+        target_lang=setup.target_lang,
+        expected_source_lang=setup.source_lang,
+        expected_target_lang=setup.target_lang,
+    )
+    findings: list[Finding] = []
+    for code in setup.codes:
+        findings.extend(RULES[code].run(ctx))
+    words = word_count(target)
+    score = quality_score(findings, words)
+    record: dict[str, Any] = {"score": score, "words": words, "findings": []}
+    if findings:
+        findings.sort(key=_target_first)
+        report = Report(
+            source=src_doc, target=tgt_doc, source_segments=src_segments,
+            target_segments=tgt_segments, beads=ctx.beads, findings=tuple(findings),
+            source_lang=setup.source_lang, target_lang=setup.target_lang,
+        )
+        record["findings"] = report.to_dict()["findings"]
+    return PairResult(tuple(findings), words, score, record)
+
+
+def _one_bead(src: tuple[Segment, ...], tgt: tuple[Segment, ...]) -> Bead:
+    """The pair is aligned by construction: all its source sentences to all its target ones."""
+    return Bead(tuple(range(len(src))), tuple(range(len(tgt))), 0.0, 1.0)
+
+
+def _target_first(finding: Finding) -> tuple[int, int, str]:
+    span = finding.primary
+    return (0 if span is not None and span.side == "target" else 1,
+            span.start if span else 0, finding.code)
+
+
+def _suspect_language(text: str, lang: str) -> str | None:
+    """The detected language of a target that might not be in `lang`, else None.
+
+    Cheap evidence first: a target shorter than MT106 would judge, or whose lowercase words
+    are mostly known to the target language's frequency list (or written in its script), is
+    not a suspect and costs no detection.
+    """
+    if len(text) < JUDGED_LETTERS or sum(ch.isalpha() for ch in text) < JUDGED_LETTERS:
+        return None
+    from mtlint.langid import detect_language
+    from mtlint.lexicon import has_frequencies, lang_scripts, normalise, script, tokens, zipf
+
+    words = [normalise(w) for _, _, w in tokens(text) if w.islower()][:SAMPLE_WORDS]
+    if not words:
+        return None
+    scripts = lang_scripts(lang)
+    frequencies = has_frequencies(lang)
+    foreign = sum(
+        1 for w in words
+        if script(w) not in scripts or (frequencies and (zipf(w, lang) or 0.0) < UNKNOWN_ZIPF)
+    )
+    if foreign < SUSPECT_SHARE * len(words):
+        return None
+    return detect_language(text)
+

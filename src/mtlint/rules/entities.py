@@ -1,0 +1,478 @@
+"""What a translation must carry over from its original: entities (MT107) and substance (MT108).
+
+Both compare the two sides of the alignment and both put precision first. A good translation
+changes the form of many entities on purpose (acronyms are localised, exonyms replace names,
+"Hà Nội" becomes "Hanoi"), and human translators shorten and lengthen freely, so MT107 only
+looks for an entity nowhere in the translation, and only for entities that should survive
+translation; MT108 only flags a length far outside the document's own habits.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from mtlint.glossary import fold
+from mtlint.lexicon import lang_scripts, script, zipf
+from mtlint.model import Bead, Segment, Severity, Span
+from mtlint.rules.registry import Issue, RuleContext, rule
+from mtlint.rules.residue import excerpt, word_count
+
+# --- MT107 thresholds ------------------------------------------------------------------------
+
+#: A name is checked only if each of its words is rare as a word of the original's language
+#: (Zipf below this): common words ("Biển Đông", the East Sea) and names famous enough to
+#: have a form of their own in each language ("Allemagne", "Londres") are translated...
+NAME_SOURCE_ZIPF = 4.0
+#: ...and if the target language knows it nearly as well as the original's does (diacritics
+#: folded): a word of the original's language ("Bahnhof": de 3.9, en 1.3) is not a name.
+NAME_MARGIN = 2.0
+#: In languages that capitalise every noun, only runs of capitalised words can be names, and
+#: only if the target language knows their words (Zipf ≥ this): a German compound is not.
+NAME_TARGET_ZIPF = 1.5
+_NOUN_CAPITALISING = frozenset({"de", "lb"})
+#: rapidfuzz ratio from which a target name counts as a transliteration of the source name.
+NAME_SIMILARITY = 85
+#: An acronym is checked only if the target language knows it (Zipf ≥ this): "NASA", "ASEAN",
+#: not a local acronym that is translated in full ("UBND", "THPT").
+ACRONYM_TARGET_ZIPF = 2.5
+#: A segment whose letters are mostly capitals is a headline in capitals, not acronyms.
+CAPITALS_SHARE = 0.5
+
+#: Acronyms that translations localise: one group per organisation or thing; any member found
+#: in the translation stands for any other.
+LOCALISED_ACRONYMS: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split())
+    for group in (
+        "EU UE ЕС EC",
+        "UN ONU LHQ UNO OON ООН",
+        "NATO OTAN НАТО",
+        "USA US EEUU EE.UU UE.UU США Mỹ",
+        "UK RU GB",
+        "WHO OMS ВОЗ",
+        "IMF FMI МВФ IWF",
+        "WTO OMC ВТО",
+        "AIDS SIDA СПИД",
+        "HIV VIH ВИЧ",
+        "DNA ADN ДНК DNS",
+        "RNA ARN РНК",
+        "GDP PIB BIP ВВП GNP",
+        "CEO PDG",
+        "USSR URSS UdSSR SSSR СССР",
+        "OECD OCDE OCSE ОЭСР",
+        "NGO ONG NRO НКО",
+        "VAT TVA IVA MwSt GTGT НДС",
+        "UFO OVNI НЛО",
+        "HCMC TP HCM TPHCM",
+        "ISIS IS EI",
+    )
+)
+_ACRONYM_GROUPS = {member: group for group in LOCALISED_ACRONYMS for member in group}
+
+#: Vietnamese surnames: a capitalised run starting with one is a personal name, which a
+#: translation keeps (with or without diacritics) however common its syllables are.
+_VI_SURNAMES = frozenset(
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý".split()
+)
+#: Lowercase words that may sit inside a name ("Ministry of Health", "Rio de Janeiro"): they
+#: neither end a run of capitals nor count as its words.
+_NAME_LINKS = frozenset(
+    "of for and the de del della des du da do la le von van der den di y e et und".split()
+)
+
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'“”‘’«»()\[\]{}]+", re.IGNORECASE)
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+_HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}\b")
+_HASHTAG_RE = re.compile(r"(?<![\w&#])#\w*[^\W\d_]\w*")
+_MARKED_KINDS = (("url", _URL_RE), ("e-mail", _EMAIL_RE), ("handle", _HANDLE_RE),
+                 ("hashtag", _HASHTAG_RE))
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_UPPER = "".join(
+    chr(cp) for cp in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+    if chr(cp).isupper()
+)
+_UPPER_RE = re.compile(f"[{_UPPER}]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+#: A word starting with a Latin capital: a candidate acronym or a word of a name. An
+#: apostrophe ends a word, so that elisions ("l'OTAN") and possessives ("Obama's") fall off.
+_CAPITAL_WORD_RE = re.compile(rf"(?<!\w)[{_UPPER}][^\W_]*")
+_ROMAN_RE = re.compile(r"[IVXLCDM]+")
+_TRAILING = ".,;:!?)]}'\"”’»…"
+#: Characters after which a word starts a sentence (or a quotation) and may be capitalised
+#: for that reason alone.
+_OPENERS = frozenset(".!?:;\"“”«»„(—–-…")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entity:
+    kind: str  # "url", "e-mail", "handle", "hashtag", "acronym", "name"
+    text: str
+    start: int  # offsets into the source document's prose view
+    end: int
+
+
+_KIND_SEVERITY = {"acronym": Severity.MINOR, "hashtag": Severity.MINOR}
+
+
+@rule("MT107", "entity-mismatch", "Accuracy/Mistranslation", Severity.MAJOR, needs_source=True)
+def entity_mismatch(ctx: RuleContext) -> Iterable[Issue]:
+    """A URL, e-mail address, handle, hashtag, acronym or name of the original is missing.
+
+    What it does: collects from each original sentence that has a counterpart the URLs,
+    e-mail addresses, @handles and #hashtags, the acronyms (two or more capitals, or capitals
+    with digits: "NASA", "G7") and, for originals and translations in Latin script, the names
+    (capitalised words that do not start a sentence), then looks for each in the whole
+    translation: URLs and addresses case-insensitively, without "https://" or "www."; names
+    with case and diacritics folded ("Nguyễn Văn An" / "Nguyen Van An"), written together
+    ("Hà Nội" / "Hanoi"), by any of their words ("Barack Obama" / "Obama") or as a close
+    transliteration (rapidfuzz ratio ≥ 85). Only entities that should survive translation are
+    checked: an acronym must be known to the target language's word list (Zipf ≥ 2.5; "UBND"
+    is translated in full as "People's Committee", "NASA" is not), and is also found as a
+    localised form ("EU"/"UE", "NATO"/"OTAN", "UN"/"LHQ") or spelled out by the initials of
+    capitalised words ("WHO" / "World Health Organization"); a name must be known to the
+    target language nearly as well as to the original's ("Obama" is, "Allemagne" and
+    "Biển Đông" are not: they are translated), unless it is a Vietnamese personal name.
+    Roman numerals and words of headlines in capitals are not acronyms. Missing URLs,
+    addresses, handles and names are major; acronyms and hashtags (sometimes localised on
+    purpose) minor. Each entity is reported once, at its first occurrence.
+
+    Why it matters: a dropped link or contact address makes the republished article useless
+    for its purpose, and a name lost or translated as a common noun ("Mr. Forest" for
+    "ông Lâm") changes who did what.
+
+    Example: original "Đăng ký tại https://dichvucong.gov.vn trước ngày 5/3." /
+    translation "Register on the public services portal before 5 March." → "URL
+    'https://dichvucong.gov.vn' of the original is missing in the translation".
+    """
+    if ctx.source is None or not ctx.beads:
+        return
+    target = _target_index(ctx.target.text)
+    latin = "Latin" in lang_scripts(ctx.source_lang) and "Latin" in lang_scripts(ctx.target_lang)
+    seen: set[tuple[str, str]] = set()
+    for bead in ctx.beads:
+        if not bead.tgt:
+            continue  # an omitted sentence is MT103's finding, not a list of lost entities
+        for i in bead.src:
+            segment = ctx.source_segments[i]
+            for entity in _entities(segment, ctx.source_lang, ctx.target_lang, latin):
+                key = (entity.kind, fold(entity.text))
+                if key in seen:
+                    continue
+                seen.add(key)
+                if _present(entity, target, ctx.target_lang):
+                    continue
+                spans = (
+                    Span("source", entity.start, entity.end),
+                    *_target_spans(ctx.target_segments, bead),
+                )
+                yield Issue(
+                    f"{_LABELS[entity.kind]} '{entity.text}' of the original is missing in "
+                    "the translation",
+                    spans,
+                    severity=_KIND_SEVERITY.get(entity.kind),
+                    suggestion=entity.text if entity.kind in ("url", "e-mail", "handle") else None,
+                )
+
+
+_LABELS = {
+    "url": "URL", "e-mail": "e-mail address", "handle": "handle", "hashtag": "hashtag",
+    "acronym": "acronym", "name": "name",
+}
+
+
+def _target_spans(segments: Sequence[Segment], bead: Bead) -> tuple[Span, ...]:
+    return tuple(Span("target", segments[j].start, segments[j].end) for j in bead.tgt)
+
+
+# --- entities of an original sentence --------------------------------------------------------
+
+
+def _entities(
+    segment: Segment, source_lang: str | None, target_lang: str, latin: bool
+) -> Iterator[_Entity]:
+    text, base = segment.text, segment.start
+    hidden: list[tuple[int, int]] = []
+    for kind, regex in _MARKED_KINDS:
+        for m in regex.finditer(text):
+            start, end = m.span()
+            if any(a <= start < b for a, b in hidden):
+                continue
+            if kind == "url":
+                end = start + len(m.group().rstrip(_TRAILING))
+            hidden.append((start, end))
+            yield _Entity(kind, text[start:end], base + start, base + end)
+    if not latin:
+        return
+    capitals = [
+        (m.start(), m.end(), m.group())
+        for m in _CAPITAL_WORD_RE.finditer(text)
+        if not any(a <= m.start() < b for a, b in hidden)
+    ]
+    if not capitals:
+        return
+    acronyms = [w for w in capitals if w[2].isupper()]
+    if acronyms and len(_UPPER_RE.findall(text)) <= CAPITALS_SHARE * len(
+        _LETTER_RE.findall(text)
+    ):  # not a headline in capitals
+        for start, end, word in acronyms:
+            if _is_acronym(word) and _acronym_checked(word, target_lang):
+                yield _Entity("acronym", word, base + start, base + end)
+    for run in _name_runs(text, [w for w in capitals if not w[2].isupper()]):
+        if _name_checked([w for _, _, w in run], source_lang, target_lang):
+            start, end = run[0][0], run[-1][1]
+            yield _Entity("name", text[start:end], base + start, base + end)
+
+
+def _is_acronym(word: str) -> bool:
+    if len(word) < 2 or not word.isupper() or _ROMAN_RE.fullmatch(word):
+        return False
+    if script(word) != "Latin":
+        return False
+    capitals = sum(ch.isupper() for ch in word)
+    return capitals >= 2 or (capitals == 1 and any(ch.isdigit() for ch in word))
+
+
+def _acronym_checked(word: str, target_lang: str) -> bool:
+    if any(ch.isdigit() for ch in word):
+        return True  # "G7", "H5N1", "F-35": codes, kept in every language
+    known = zipf(word.lower(), target_lang)
+    return known is None or known >= ACRONYM_TARGET_ZIPF
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() and script(word) == "Latin"
+
+
+def _name_runs(
+    text: str, words: Sequence[tuple[int, int, str]]
+) -> Iterator[list[tuple[int, int, str]]]:
+    """Runs of capitalised `words` joined by spaces, hyphens or a linking word ("Ministry of
+    Health"), without the words that start a sentence or a quotation."""
+    run: list[tuple[int, int, str]] = []
+    for start, end, word in words:
+        before = text[:start].rstrip(" ")
+        if not before or before[-1] in _OPENERS:
+            if run:
+                yield run
+            run = []
+            continue  # capitalised because it starts a sentence
+        if run:
+            gap = text[run[-1][1] : start]
+            if gap.strip(" -") and gap.strip() not in _NAME_LINKS:
+                yield run
+                run = []
+        run.append((start, end, word))
+    if run:
+        yield run
+
+
+def _name_checked(words: Sequence[str], source_lang: str | None, target_lang: str) -> bool:
+    """Whether a translation should keep this name as it is (see MT107's docstring)."""
+    if source_lang == "vi" and len(words) >= 2 and words[0].lower() in _VI_SURNAMES:
+        return True
+    for word in words:
+        if word in _NAME_LINKS:
+            continue
+        s = zipf(word.lower(), source_lang) if source_lang else None
+        t = zipf(fold(word), target_lang)
+        if s is None or t is None or s >= NAME_SOURCE_ZIPF or t < s - NAME_MARGIN:
+            return False
+        if source_lang in _NOUN_CAPITALISING and t < NAME_TARGET_ZIPF:
+            return False
+    # where every noun is capitalised, one capitalised word is no evidence of a name
+    return source_lang not in _NOUN_CAPITALISING or sum(w not in _NAME_LINKS for w in words) > 1
+
+
+# --- the translation side --------------------------------------------------------------------
+
+
+class _TargetIndex:
+    """The translation, prepared once for every lookup of the original's entities."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowered = text.casefold()  # URLs, addresses, handles
+        self.folded = fold(text)  # case and diacritics folded
+        words = _WORD_RE.findall(self.folded)
+        self.words = frozenset(words) | {w[:-2] for w in words if w.endswith("'s")}
+
+    @cached_property
+    def squeezed(self) -> str:
+        """Folded, without spaces or hyphens: "hanoi" finds "Ha Noi" and "Hà Nội"."""
+        return re.sub(r"[\s\-]+", "", self.folded)
+
+    @cached_property
+    def capitalised(self) -> tuple[str, ...]:
+        """Folded capitalised words, for transliterations."""
+        return tuple(dict.fromkeys(
+            fold(w) for w in _CAPITAL_WORD_RE.findall(self.text)
+        ))
+
+    @cached_property
+    def initials(self) -> frozenset[str]:
+        """Initials of runs of capitalised words: "WHO" for "World Health Organization"."""
+        found: set[str] = set()
+        words = [(m.start(), m.end(), m.group()) for m in _CAPITAL_WORD_RE.finditer(self.text)]
+        run: list[tuple[int, int, str]] = []
+        for word in [*words, None]:
+            if word is not None and run:
+                gap = self.text[run[-1][1] : word[0]]
+                if not gap.strip(" -") or gap.strip() in _NAME_LINKS:
+                    run.append(word)
+                    continue
+            letters = "".join(w[2][0] for w in run)
+            found.update(
+                letters[i:j] for i in range(len(letters))
+                for j in range(i + 2, min(len(letters), i + 6) + 1)
+            )
+            run = [word] if word is not None else []
+        return frozenset(found)
+
+
+@lru_cache(maxsize=8)
+def _target_index(text: str) -> _TargetIndex:
+    return _TargetIndex(text)
+
+
+def _present(entity: _Entity, target: _TargetIndex, target_lang: str) -> bool:
+    kind, text = entity.kind, entity.text
+    if kind == "url":
+        bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", text.casefold()).rstrip("/")
+        return bare in target.lowered
+    if kind in ("e-mail", "handle"):
+        return text.casefold() in target.lowered
+    if kind == "hashtag":
+        return fold(text[1:]) in target.folded
+    if kind == "acronym":
+        forms = _ACRONYM_GROUPS.get(text, frozenset({text}))
+        return any(
+            fold(form).replace(".", "") in target.words
+            or fold(form) + "s" in target.words
+            or form in target.initials
+            for form in forms | {text}
+        )
+    return _name_present(text, target)
+
+
+def _name_present(name: str, target: _TargetIndex) -> bool:
+    folded = fold(name)
+    parts = [w for w in _WORD_RE.findall(folded) if w not in _NAME_LINKS]
+    if any(len(w) >= 2 and w in target.words for w in parts):
+        return True
+    squeezed = re.sub(r"[\s\-]+", "", folded)
+    if len(squeezed) >= 4 and squeezed in target.squeezed:
+        return True
+    from rapidfuzz import process
+    from rapidfuzz.fuzz import ratio
+
+    for part in parts:
+        if len(part) >= 5 and process.extractOne(
+            part, target.capitalised, scorer=ratio, score_cutoff=NAME_SIMILARITY
+        ):
+            return True
+    return False
+
+
+# --- MT108 -----------------------------------------------------------------------------------
+
+#: Beads that estimate the document's length ratio: 1-1, aligned with this confidence, and
+#: with an original of at least `ESTIMATE_MIN_CHARS` characters.
+ESTIMATE_CONFIDENCE = 0.5
+ESTIMATE_MIN_CHARS = 20
+#: Fewer such beads than this, and the document's ratio is not known well enough.
+MIN_ESTIMATE_BEADS = 8
+#: Robust z-score (median and MAD of log length ratios) from which a bead is an outlier...
+OUTLIER_Z = 4.0
+#: ...with a floor on the spread, so that a document of very regular sentences does not turn
+#: ordinary variation into outliers.
+MIN_SPREAD = 0.2
+#: A short translation: under this share of the length the document's ratio predicts, for an
+#: original of at least `MIN_SOURCE_WORDS` words; under `FRAGMENT_SHARE`, major.
+SHORT_SHARE = 0.4
+FRAGMENT_SHARE = 0.25
+MIN_SOURCE_WORDS = 12
+#: A long translation: over this multiple of the prediction, with at least as many words.
+LONG_FACTOR = 2.5
+
+
+@rule(
+    "MT108", "length-ratio-outlier", "Accuracy/Omission", Severity.MINOR, needs_source=True
+)
+def length_ratio_outlier(ctx: RuleContext) -> Iterable[Issue]:
+    """A translated sentence far shorter (or longer) than the document's own ratio predicts.
+
+    What it does: learns the document's length ratio (translation characters per original
+    character, spaces left out) from its confident 1-1 beads (confidence ≥ 0.5, original ≥ 20
+    characters, at least eight of them): the median of the log ratios and their spread (median
+    absolute deviation, at least 0.2). A bead whose log ratio is four spreads or more below the
+    median, whose original has at least 12 words, and whose translation is under 40% of the
+    predicted length is reported as a probable truncation or omission inside the sentence; it
+    is major when the translation is under 25% of the prediction (a fragment). The mirror case
+    (four spreads above, over 2.5 times the prediction, at least 12 words) is reported as a
+    probable addition. Beads next to an unmatched sentence are skipped: the aligner may have
+    put the rest of the translation there (MT103 and MT104 report those).
+
+    Why it matters: machine translation drops clauses of long sentences and sometimes
+    hallucinates; neither shows in the translation alone, and human translators vary sentence
+    length far less than that within one document.
+
+    Example: a 30-word original sentence about evacuation figures rendered as "More than
+    1,300 households." in an article whose translation otherwise runs 10% shorter than its
+    original.
+    """
+    if ctx.source is None or not ctx.beads:
+        return
+    lengths = [
+        (_chars(ctx.source_segments, b.src), _chars(ctx.target_segments, b.tgt))
+        for b in ctx.beads
+    ]
+    logs = [
+        math.log(t / s)
+        for b, (s, t) in zip(ctx.beads, lengths)
+        if len(b.src) == 1 and len(b.tgt) == 1 and b.confidence >= ESTIMATE_CONFIDENCE
+        and s >= ESTIMATE_MIN_CHARS and t > 0
+    ]
+    if len(logs) < MIN_ESTIMATE_BEADS:
+        return
+    centre = statistics.median(logs)
+    spread = max(1.4826 * statistics.median(abs(x - centre) for x in logs), MIN_SPREAD)
+    ratio = math.exp(centre)
+    for k, (bead, (s, t)) in enumerate(zip(ctx.beads, lengths)):
+        if not bead.src or not bead.tgt or not _matched_neighbours(ctx.beads, k):
+            continue
+        z = (math.log(t / s) - centre) / spread
+        predicted = s * ratio
+        source_text = " ".join(ctx.source_segments[i].text for i in bead.src)
+        target_text = " ".join(ctx.target_segments[j].text for j in bead.tgt)
+        spans = (*_target_spans(ctx.target_segments, bead), *(
+            Span("source", ctx.source_segments[i].start, ctx.source_segments[i].end)
+            for i in bead.src
+        ))
+        share = t / predicted
+        if z <= -OUTLIER_Z and share < SHORT_SHARE and word_count(source_text) >= MIN_SOURCE_WORDS:
+            yield Issue(
+                f"translation is {share:.0%} of the length its original predicts (the document "
+                f"runs at {ratio:.2f}): part of '{excerpt(source_text, 60)}' may be missing",
+                spans,
+                severity=Severity.MAJOR if share < FRAGMENT_SHARE else None,
+            )
+        elif z >= OUTLIER_Z and share > LONG_FACTOR and word_count(target_text) >= (
+            MIN_SOURCE_WORDS
+        ):
+            yield Issue(
+                f"translation is {share:.1f} times the length its original predicts (the "
+                f"document runs at {ratio:.2f}): '{excerpt(target_text, 60)}' may add to it",
+                spans,
+            )
+
+
+def _chars(segments: Sequence[Segment], indices: Iterable[int]) -> int:
+    return sum(len(segments[i].text) - segments[i].text.count(" ") for i in indices)
+
+
+def _matched_neighbours(beads: Sequence[Bead], k: int) -> bool:
+    return all(beads[n].src and beads[n].tgt for n in (k - 1, k + 1) if 0 <= n < len(beads))
