@@ -103,18 +103,34 @@ def read_lines(path: Path) -> list[str]:
 
 
 def evaluate(pairs: Iterable[tuple[list[str], list[str], list[GoldBead]]]) -> Counts:
+    return evaluate_each(pairs)[0]
+
+
+def evaluate_each(
+    pairs: Iterable[tuple[list[str], list[str], list[GoldBead]]]
+) -> tuple[Counts, list[Counts]]:
+    """Counts summed over the documents, and each document's own."""
     counts = Counts()
+    each = []
     for src, tgt, gold in pairs:
         start = time.perf_counter()
         beads = align_texts(src, tgt)
-        counts.seconds += time.perf_counter() - start
+        seconds = time.perf_counter() - start
+        counts.seconds += seconds
         counts.add(beads, gold)
-    return counts
+        one = Counts(seconds=seconds)
+        one.add(beads, gold)
+        each.append(one)
+    return counts, each
 
 
 def textberg(data: Path) -> Iterable[tuple[list[str], list[str], list[GoldBead]]]:
     folder = data / "align" / "textberg-dev"
     yield read_lines(folder / "dev.de"), read_lines(folder / "dev.fr"), read_gold(folder / "dev.defr")
+
+
+def opus_names(data: Path) -> list[str]:
+    return [gold.stem for gold in sorted((data / "align" / "opusbooks").glob("*.gold"))]
 
 
 def opusbooks(data: Path) -> Iterable[tuple[list[str], list[str], list[GoldBead]]]:
@@ -213,9 +229,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA, help="corpora folder")
     args = parser.parse_args(argv)
     rows: list[tuple[str, Counts]] = []
+    books: list[tuple[str, Counts]] = []
     if (args.data / "align").is_dir():
         rows.append(("Text+Berg dev (de-fr)", evaluate(textberg(args.data))))
-        rows.append(("OPUS Books (7 novels)", evaluate(opusbooks(args.data))))
+        total, each = evaluate_each(opusbooks(args.data))
+        rows.append(("OPUS Books (7 novels)", total))
+        books = list(zip(opus_names(args.data), each))
     else:
         print(f"skipped Text+Berg and OPUS Books: no data folder at {args.data}", file=sys.stderr)
     if args.corpora.is_dir() and corpus_sentences(args.corpora):
@@ -230,6 +249,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         sp, sr, sf, lp, lr, lf = c.scores()
         print(f"{name:24} {sp:8.3f} {sr:6.3f} {sf:6.3f}   {lp:6.3f} {lr:6.3f} {lf:6.3f}"
               f"   {c.one_one_exact:5}/{c.one_one_total:<5} {c.seconds:8.2f}")
+    if books:
+        print("\nOPUS Books, per book")
+        for name, c in books:
+            sp, sr, sf, lp, lr, lf = c.scores()
+            print(f"  {name[:22]:22} {sp:8.3f} {sr:6.3f} {sf:6.3f}   {lp:6.3f} {lr:6.3f} {lf:6.3f}"
+                  f"   {c.one_one_exact:5}/{c.one_one_total:<5} {c.seconds:8.2f}")
     print("\nstrict precision of output beads by confidence")
     print(f"{'set':24} " + " ".join(f"{f'{k / 5:.1f}-{(k + 1) / 5:.1f}':>13}" for k in range(5)))
     for name, c in rows:

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mtlint.align import align, align_texts, format_beads
-from mtlint.alignment.features import canonical_number, fold
+from mtlint.alignment.features import analyse, canonical_number, fold
 from mtlint.model import Bead
 from tests.helpers import line_segments, plain_document
 
@@ -155,6 +155,27 @@ def test_long_document_uses_the_band_and_stays_correct() -> None:
     assert ((300,), ()) in pairs(beads)
     assert ((), (500,)) in pairs(beads)
     assert ((699,), (699,)) in pairs(beads)
+
+
+def test_undecidable_pairing_is_unsure() -> None:
+    """Two identical source sentences and one translation: either pairing is as good, so the
+    posterior splits between them, while the beads around stay sure."""
+    src = EN[:3] + ["The vote was close.", "The vote was close."] + EN[3:]
+    tgt = DE[:3] + ["Die Abstimmung war knapp."] + DE[3:]
+    beads = align_texts(src, tgt)
+    assert_covers(beads, 8, 7)
+    paired = next(b for b in beads if b.tgt == (3,))
+    assert paired.confidence < 0.75
+    assert all(b.confidence > 0.9 for b in beads if b.src and b.tgt and b.tgt[0] in (0, 1, 5, 6))
+
+
+def test_dialogue_turn_openings() -> None:
+    assert analyse('"Yes," he said.').opens_turn
+    assert analyse("-- Oui, Monseigneur.").opens_turn
+    assert analyse(",,Huck, ich möcht's ja nicht tun.").opens_turn
+    assert analyse("«Tout ce que le coeur d'une femme peut contenir.").opens_turn
+    assert not analyse("-5 degrees at night.").opens_turn
+    assert not analyse("He said nothing.").opens_turn
 
 
 def test_format_beads() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -262,3 +263,17 @@ def test_output_into_missing_folder_exits_2(tmp_path: Path) -> None:
     path.write_text(EN_ARTICLE, encoding="utf-8")
     result = run("check", "--output", str(tmp_path / "nope" / "r.json"), str(path))
     assert result.exit_code == 2
+
+
+def test_reports_do_not_depend_on_the_hash_seed() -> None:
+    """Set iteration order changes with PYTHONHASHSEED; results must not."""
+    gold = json.loads((PAIR / "gold.json").read_text(encoding="utf-8"))
+    args = ["check", "--format", "json", str(PAIR / gold["source"]), str(PAIR / gold["target"])]
+    exe = str(Path(sys.executable).with_name("mtlint"))
+    outputs = {
+        subprocess.run(
+            [exe, *args], capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed}
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1 and json.loads(outputs.pop())["findings"]

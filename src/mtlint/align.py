@@ -4,9 +4,12 @@ Two passes of banded dynamic programming (see `mtlint.alignment.dp`) over a cost
 a Gale-Church length model, fitted on the document pair itself, with anchors that survive
 translation (numbers, URLs, names, cognates, punctuation; `mtlint.alignment.features`). The
 first pass finds trusted 1-1 beads; from them the aligner learns a small bilingual lexicon and
-refits the length model and the bead-type priors, then aligns again. Block (paragraph)
-boundaries are soft anchors. Every bead gets a confidence (`mtlint.alignment.confidence`) so
-that rules can report an omission only where the alignment around it is sure.
+refits the length model, the bead-type priors and the weight of dialogue turns (a sentence
+opening with a quotation mark or dash pairs with one that does too, where the document's first
+pass shows both sides mark them alike), then aligns again. Block (paragraph) boundaries are soft
+anchors. The second pass also runs forward-backward, and every bead's confidence is its
+posterior probability (`mtlint.alignment.confidence`), so that rules can report an omission only
+where the alignment around it is sure.
 """
 
 from __future__ import annotations

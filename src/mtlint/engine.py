@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from mtlint.errors import ConfigError, InputError
 from mtlint.glossary import EMPTY_GLOSSARY, Glossary
 from mtlint.model import Bead, Document, Finding, Segment, Severity, Side
-from mtlint.report.model import Report
+from mtlint.report.model import ReferenceSide, Report
 
 if TYPE_CHECKING:
     from mtlint.rules.registry import RuleContext
@@ -149,7 +149,8 @@ def check_documents(
     findings = list(_override(_suppress(findings, ctx, ran), dict(options.severity_overrides)))
     findings.sort(key=_finding_order)
     scores: dict[str, Any] = {"quality": _quality(findings, ctx, options)}
-    references = [reference] if isinstance(reference, Document) else list(reference or ())
+    given = [reference] if isinstance(reference, Document) else list(reference or ())
+    references = _aligned_references(tgt, given)
     if references:
         scores["reference"] = _reference_scores(tgt, references)
     return Report(
@@ -163,6 +164,7 @@ def check_documents(
         target_lang=ctx.target_lang,
         skipped_rules=tuple(skipped),
         scores=scores,
+        references=references,
     )
 
 
@@ -180,17 +182,28 @@ def _quality(findings: list[Finding], ctx: RuleContext, options: CheckOptions) -
     return quality
 
 
-def _reference_scores(tgt: Prepared, references: Sequence[Document]) -> dict[str, Any]:
-    """Align every reference to the translation, then score each line and the whole."""
+def _aligned_references(
+    tgt: Prepared, references: Sequence[Document]
+) -> tuple[ReferenceSide, ...]:
+    """Every reference segmented and aligned to the translation (the translation on the
+    beads' `src` side); all are checked for their language before any is aligned."""
     from mtlint.align import align
 
     refs = [_prepare_reference(doc, tgt.lang) for doc in references]
-    alignments = [
-        align(tgt.segments, ref.segments, src_lang=tgt.lang, tgt_lang=tgt.lang) for ref in refs
-    ]
+    return tuple(
+        ReferenceSide(
+            ref.doc, ref.segments,
+            align(tgt.segments, ref.segments, src_lang=tgt.lang, tgt_lang=tgt.lang),
+        )
+        for ref in refs
+    )
+
+
+def _reference_scores(tgt: Prepared, references: Sequence[ReferenceSide]) -> dict[str, Any]:
+    """Each line and the whole scored against the aligned references."""
     return _scored_references(
-        [s.text for s in tgt.segments], [[s.text for s in r.segments] for r in refs],
-        alignments, tgt.lang, references,
+        [s.text for s in tgt.segments], [[s.text for s in r.segments] for r in references],
+        [r.beads for r in references], tgt.lang, [r.document for r in references],
     )
 
 
@@ -255,7 +268,7 @@ def score_translation(
         tgt = prepare(target, target_lang, "target")
         return {
             "translation": {"path": target.path, "lang": tgt.lang, "sentences": len(tgt.segments)},
-            "reference": _reference_scores(tgt, references),
+            "reference": _reference_scores(tgt, _aligned_references(tgt, references)),
         }
     lines = split_lines(target.raw)
     ref_lines = [split_lines(doc.raw) for doc in references]

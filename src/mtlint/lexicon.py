@@ -178,7 +178,12 @@ def zipf(word: str, lang: str) -> float | None:
 
 
 def normalise(word: str) -> str:
-    """The form words are compared and looked up in: NFC, case-folded, typographic apostrophe."""
+    """The form words are compared and looked up in: NFC, case-folded, typographic apostrophe.
+
+    ASCII text is already NFC and case-folds as it lower-cases: the common case skips both.
+    """
+    if word.isascii():
+        return word.lower()
     return unicodedata.normalize("NFC", word).casefold().replace("’", "'")
 
 

@@ -216,7 +216,9 @@ def lexicon_links(
     best_for_src: dict[str, tuple[float, str]] = {}
     best_for_tgt: dict[str, tuple[float, str]] = {}
     dice_of: dict[tuple[str, str], float] = {}
-    for (a, b), c in joint.items():
+    # Sorted, so that ties between equally good partners break the same way in every process
+    # (set iteration order follows the per-process string hash seed).
+    for (a, b), c in sorted(joint.items()):
         if c < min_count:
             continue
         dice = 2.0 * c / (src_count[a] + tgt_count[b])
@@ -272,7 +274,7 @@ def feature_sets(
     k_src = min(max(len(src), 20), 100)
     k_tgt = min(max(len(tgt), 20), 100)
     hard: list[bool] = []
-    for key in [*df_src, *(k for k in df_tgt if k not in df_src)]:
+    for key in sorted(df_src.keys() | df_tgt.keys()):
         ds, dt = df_src.get(key, 0), df_tgt.get(key, 0)
         if ds and dt:
             idf = min(math.log1p(k_src / ds), math.log1p(k_tgt / dt))

@@ -1,8 +1,11 @@
 """The HTML report: one self-contained page that a reviewer opens offline or attaches to a ticket.
 
 Original and translation side by side, one row per bead; finding spans are highlighted in the
-sentences they touch, with the details in a popover. CSS and JS are inline and nothing loads from
-the network, so the file works from a mail attachment or a CI artefact.
+sentences they touch, with the details in a popover. With reference translations, a reference
+column shows beside each row the reference sentences aligned to its translation sentences,
+marked word by word against them, and the score column adds the line's chrF++ and BLEU. CSS and
+JS are inline and nothing loads from the network, so the file works from a mail attachment or a
+CI artefact.
 
 The page is built as strings rather than with a template engine: there are few shapes, and
 building them here keeps one choke point, `_esc`, through which every piece of text from the
@@ -13,15 +16,18 @@ user data ever enters the script: the JS reads only the DOM that this module wro
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from html import escape
+from itertools import pairwise
 from pathlib import PurePath
 from typing import Any
 
 from mtlint.model import CODE_PLACEHOLDER, Document, Finding, Segment, Severity
-from mtlint.report.model import Report
+from mtlint.report.model import ReferenceSide, Report
 
 #: Gravest first: the order of filters, counts and index columns.
 _SEVERITIES = tuple(reversed(Severity))
@@ -47,15 +53,16 @@ def render(reports: list[Report], *, color: bool = False, fail_on: str = "major"
         for k, report in enumerate(reports, 1)
     ]
     title = "mtlint report" if several else f"mtlint report: {_name(reports[0].target)}"
-    failed = any(r.fails(threshold) for r in reports)
     return "".join([
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="color-scheme" content="light dark">\n'
-        '<meta name="generator" content="mtlint">\n'
-        f"<title>{_esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        (
+            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            '<meta name="color-scheme" content="light dark">\n'
+            '<meta name="generator" content="mtlint">\n'
+            f"<title>{_esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        ),
         '<header class="top"><h1>mtlint <span>report</span></h1>',
-        _verdict(failed, threshold, "overall ") if several else "",
+        _verdict(reports, threshold, "overall ") if several else "",
         "</header>\n",
         _index(reports, threshold) + controls if several else "",
         "<main>\n",
@@ -150,6 +157,14 @@ def _pair_section(
     if has_source:
         head.append(f'<th scope="col">Original {_lang_label(report.source_lang)}</th>')
     head.append(f'<th scope="col">Translation {_lang_label(report.target_lang)}</th>')
+    references = _reference_column(report, rows, prefix)
+    if references is not None:
+        plural = "s" * (len(report.references) > 1)
+        head.append(
+            f'<th scope="col">Reference{plural} {_lang_label(report.target_lang)}</th>'
+        )
+    line_scores = _line_scores(report, rows)
+    score_name = score_name or ("Reference" if line_scores is not None else None)
     if score_name:
         head.append(f'<th scope="col" class="score">{score_name}</th>')
     body = []
@@ -162,8 +177,11 @@ def _pair_section(
         if has_source:
             cells.append(_cell(report, "source", row.src, placement, fids))
         cells.append(_cell(report, "target", row.tgt, placement, fids))
+        if references is not None:
+            cells.append(references[n - 1])
         if score_name:
-            cells.append(_score_cell(row.score, score_name))
+            figures = line_scores[n - 1] if line_scores is not None else ""
+            cells.append(_score_cell(row.score, score_name, figures, prefix))
         cls = ' class="pb"' if new_paragraph else ""
         body.append(f'<tr id="{prefix}row-{n}"{cls}>{"".join(cells)}</tr>\n')
     title = _name(report.target)
@@ -176,7 +194,7 @@ def _pair_section(
         _summary(report, threshold, rows, score_name),
         _unplaced(report, placement.unplaced, fids),
         controls,
-        '<table class="beads">\n',
+        f'<table class="beads{" with-ref" * (references is not None)}">\n',
         f'<caption class="sr-only">{_esc(title)}: one row per {what}</caption>\n',
         f'<thead><tr>{"".join(head)}</tr></thead>\n<tbody>\n',
         *body,
@@ -208,11 +226,15 @@ def _cell(
     parts = []
     for i in indices:
         seg = segments[i]
-        kind = doc.blocks[seg.block].kind if seg.block < len(doc.blocks) else "paragraph"
-        cls = "s h" if kind in ("title", "heading") else "s"
+        cls = "s h" if _is_heading(doc, seg) else "s"
         html = _segment_html(seg, placement.pieces.get((side, i), []), report.findings, fids)
         parts.append(f'<div class="{cls}">{html}</div>')
     return f"<td{lang_attr}>{''.join(parts)}</td>"
+
+
+def _is_heading(doc: Document, seg: Segment) -> bool:
+    kind = doc.blocks[seg.block].kind if seg.block < len(doc.blocks) else "paragraph"
+    return kind in ("title", "heading")
 
 
 def _segment_html(
@@ -227,7 +249,7 @@ def _segment_html(
         return _text(seg.text)
     cuts = sorted({seg.start, seg.end, *(p.start for p in pieces), *(p.end for p in pieces)})
     out = []
-    for lo, hi in zip(cuts, cuts[1:]):
+    for lo, hi in pairwise(cuts):
         text = _text(seg.text[lo - seg.start : hi - seg.start])
         cover = [p for p in pieces if p.start <= lo and hi <= p.end]
         if not cover:
@@ -245,15 +267,207 @@ def _segment_html(
     return "".join(out)
 
 
-def _score_cell(score: float | None, name: str) -> str:
+def _score_cell(score: float | None, name: str, figures: str, prefix: str) -> str:
+    """The row's score as a number and a bar, then its reference figures, if any."""
     if score is None:
-        return "<td></td>"
+        return f'<td class="score">{figures}</td>' if figures else "<td></td>"
     if name == "Confidence":
         shown, fraction, low = f"{score:.2f}", score, score < _LOW_CONFIDENCE
     else:
         shown, fraction, low = f"{score:.0f}", score / 100, score < _LOW_SCORE
     tenths = round(max(0.0, min(1.0, fraction)) * 10)
-    return f'<td class="score q{tenths}{" low" if low else ""}">{shown}</td>'
+    return f'<td class="score bar q{tenths}{" low" if low else ""}">{shown}{figures}</td>'
+
+
+# --------------------------------------------------------------------------- references
+
+#: One number (with its separators: 1.3 against 1,300 is one change), one word, one piece of
+#: punctuation, or one CJK character (those scripts write no spaces, so a character is the
+#: unit a reader compares).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(f"\\d+(?:[.,:]\\d+)*|[{_CJK}]|[^\\W{_CJK}]+|[^\\w\\s]")
+
+
+def _reference_column(report: Report, rows: list[_Row], prefix: str) -> list[str] | None:
+    """One reference cell per row, or None when the report keeps no reference.
+
+    Each reference bead (translation sentences ↔ reference sentences) is shown in the row of
+    its first translation sentence, marked word by word against those translation sentences;
+    a later row whose sentences it also covers links back to that row. A reference sentence
+    aligned to nothing joins the row after the translation sentence before it when that row
+    has no translation (it is likely the sentence the translation omitted), else that row
+    itself, flagged as "only in the reference"; so every row stays one bead, and no reference
+    sentence is left out. Several references share the cell, each part labelled R1, R2, ….
+    """
+    if not report.references:
+        return None
+    row_of = {i: n for n, row in enumerate(rows) for i in row.tgt}
+    parts = [_reference_parts(report, ref, rows, row_of) for ref in report.references]
+    several = len(report.references) > 1
+    lang = report.target_lang
+    lang_attr = f' lang="{_esc(lang)}"' if lang and lang != "und" else ""
+    cells = []
+    for n, row in enumerate(rows):
+        html = []
+        for r, (ref, items) in enumerate(zip(report.references, parts), 1):
+            body = "".join(_reference_item(report, ref, item, prefix) for item in items[n])
+            if not body and row.tgt:
+                body = (
+                    '<span class="muted">nothing</span>' if several else
+                    '<span class="sr-only">nothing in the reference</span>'
+                )
+            if several:
+                label = f'<span class="rl" title="{_esc(_ref_name(ref))}">R{r}</span>'
+                body = f'<div class="rp">{label}{body}</div>'
+            html.append(body)
+        joined = "".join(html)
+        if not joined:
+            cells.append("<td></td>")
+        elif not several and not parts[0][n] and row.tgt:
+            cells.append(f'<td class="gap">{joined}</td>')
+        else:
+            cells.append(f"<td{lang_attr}>{joined}</td>")
+    return cells
+
+
+@dataclass(frozen=True, slots=True)
+class _RefItem:
+    """What one row shows of one reference: an aligned bead, a sentence aligned to nothing,
+    or a pointer to the row that shows the bead covering this row's sentences."""
+
+    hyp: tuple[int, ...] = ()
+    ref: tuple[int, ...] = ()
+    see_row: int | None = None
+
+
+def _reference_parts(
+    report: Report, ref: ReferenceSide, rows: list[_Row], row_of: dict[int, int]
+) -> list[list[_RefItem]]:
+    items: list[list[_RefItem]] = [[] for _ in rows]
+    if not rows:
+        return items
+    previous: int | None = None  # the last translation sentence met so far
+    for bead in ref.beads:
+        if bead.src:
+            home = row_of.get(bead.src[0])
+            if home is None:
+                continue
+            if bead.tgt:  # else the row's reference cell is a gap
+                items[home].append(_RefItem(bead.src, bead.tgt))
+            for other in sorted({row_of[i] for i in bead.src if i in row_of} - {home}):
+                items[other].append(_RefItem(see_row=home))
+            previous = bead.src[-1]
+        elif bead.tgt:
+            items[_unaligned_row(rows, row_of, previous)].append(_RefItem(ref=bead.tgt))
+    return items
+
+
+def _unaligned_row(rows: list[_Row], row_of: dict[int, int], previous: int | None) -> int:
+    """Where a reference sentence aligned to nothing goes (see `_reference_column`)."""
+    if previous is None or previous not in row_of:
+        return 0
+    after = row_of[previous] + 1
+    return after if after < len(rows) and not rows[after].tgt else row_of[previous]
+
+
+def _reference_item(report: Report, ref: ReferenceSide, item: _RefItem, prefix: str) -> str:
+    if item.see_row is not None:
+        n = item.see_row + 1
+        return (
+            f'<div class="s see">aligned with <a href="#{prefix}row-{n}">row {n}</a></div>'
+        )
+    texts = [ref.segments[j].text for j in item.ref]
+    heads = [_is_heading(ref.document, ref.segments[j]) for j in item.ref]
+    if not item.hyp:
+        return "".join(
+            f'<div class="s x{" h" * h}"><span class="xl">only in the reference</span> '
+            f"{_text(t)}</div>"
+            for t, h in zip(texts, heads)
+        )
+    hyp = " ".join(report.target_segments[i].text for i in item.hyp)
+    return "".join(
+        f'<div class="s{" h" * h}">{html}</div>' for html, h in zip(_diff(hyp, texts), heads)
+    )
+
+
+def _diff(hyp: str, sentences: Sequence[str]) -> list[str]:
+    """The reference sentences marked against the translation `hyp`, word by word.
+
+    Reference words missing from the translation are `<ins>`, translation words missing from
+    the reference are `<del>`, placed where they would stand; all text stays escaped.
+    """
+    a_spans = [m.span() for m in _TOKEN.finditer(hyp)]
+    b_spans = [
+        (k, m.start(), m.end()) for k, text in enumerate(sentences) for m in _TOKEN.finditer(text)
+    ]
+    inserted = [False] * len(b_spans)
+    deleted: dict[int, str] = {}  # before reference token j; len(b_spans) means at the end
+    matcher = SequenceMatcher(
+        None, [hyp[lo:hi] for lo, hi in a_spans],
+        [sentences[k][lo:hi] for k, lo, hi in b_spans], autojunk=False,
+    )
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("replace", "delete"):
+            deleted[j1] = f"<del>{_text(hyp[a_spans[i1][0]:a_spans[i2 - 1][1]])}</del>"
+        if tag in ("replace", "insert"):
+            inserted[j1:j2] = [True] * (j2 - j1)
+    out: list[list[str]] = [[] for _ in sentences]
+    pos = [0] * len(sentences)
+    j = 0
+    while j < len(b_spans):
+        k, start, _ = b_spans[j]
+        text, gap = sentences[k], sentences[k][pos[k]:start]
+        if j in deleted:  # a space on the side where the reference has one
+            out[k].append(f"{_text(gap)}{deleted[j]} " if gap or not pos[k] else
+                          f" {deleted[j]}")
+        else:
+            out[k].append(_text(gap))
+        end = j + 1  # a run: same sentence, same kind, no deletion inside
+        while (end < len(b_spans) and b_spans[end][0] == k and end not in deleted
+               and inserted[end] == inserted[j]):
+            end += 1
+        run = _text(text[start:b_spans[end - 1][2]])
+        out[k].append(f"<ins>{run}</ins>" if inserted[j] else run)
+        pos[k] = b_spans[end - 1][2]
+        j = end
+    for k, text in enumerate(sentences):
+        out[k].append(_text(text[pos[k]:]))
+    if len(b_spans) in deleted and sentences:
+        out[-1].append(f" {deleted[len(b_spans)]}")
+    return ["".join(parts) for parts in out]
+
+
+def _line_scores(report: Report, rows: list[_Row]) -> list[str] | None:
+    """Per row, the chrF++ and BLEU of the scored lines that start in it (`per_pair`).
+
+    A line that also covers later rows (a reference joined their sentences) says so.
+    """
+    ref = report.scores.get("reference")
+    per_pair = ref.get("per_pair") if isinstance(ref, dict) else None
+    if not per_pair:
+        return None
+    row_of = {i: n for n, row in enumerate(rows) for i in row.tgt}
+    cells = [""] * len(rows)
+    for line in per_pair:
+        covered = sorted({row_of[i] for i in line.get("target", ()) if i in row_of})
+        if not covered:
+            continue
+        chrf, bleu, ter = (_number(line.get(k)) for k in ("chrf", "bleu", "ter"))
+        shown = [f"{name} {v:.1f}" for name, v in (("chrF++", chrf), ("BLEU", bleu)) if v is not None]
+        if not shown:
+            continue
+        title = " · ".join([*shown, *([f"TER {ter:.1f}"] if ter is not None else [])])
+        span = (f'<span class="span">rows {covered[0] + 1}–{covered[-1] + 1}</span>'
+                if len(covered) > 1 else "")
+        cells[covered[0]] += (
+            f'<span class="rs" title="{title}, against the reference">'
+            f'{"".join(f"<span>{s}</span>" for s in shown)}{span}</span>'
+        )
+    return cells
+
+
+def _ref_name(ref: ReferenceSide) -> str:
+    return ref.document.path or "<text>"
 
 
 # --------------------------------------------------------------------------- header
@@ -266,12 +480,14 @@ def _summary(
     counts = report.severity_counts()
     by_severity = " · ".join(f"{counts[s]} {s.value}" for s in _SEVERITIES if counts[s])
     tiles = [
-        _tile("Verdict", _verdict(report.fails(threshold), threshold), ""),
+        _tile("Verdict", _verdict([report], threshold), ""),
         _tile("Findings", str(sum(counts.values())), by_severity or "none"),
     ]
     quality = _quality(report)
     if quality is not None:
-        tiles.append(_tile("Quality", f"{quality:.1f}", "out of 100"))
+        minimum = _min_score(report)
+        detail = "out of 100" + (f" · min-score {minimum:g}" if minimum is not None else "")
+        tiles.append(_tile("Quality", f"{quality:.1f}", detail))
     if report.source is not None:
         mean = sum(b.confidence for b in report.beads) / max(len(report.beads), 1)
         gaps = sum(1 for b in report.beads if not b.src or not b.tgt)
@@ -281,7 +497,9 @@ def _summary(
         tiles.append(_tile("Aligned rows", str(len(rows)), detail))
     ref = report.scores.get("reference")
     if ref:
-        tiles.append(_tile("BLEU", f"{ref['bleu']:.1f}", "against the reference"))
+        n_refs = len(ref.get("paths") or ()) or 1
+        against = "against the reference" if n_refs == 1 else f"against {n_refs} references"
+        tiles.append(_tile("BLEU", f"{ref['bleu']:.1f}", against))
         tiles.append(_tile("chrF++", f"{ref['chrf']:.1f}", ""))
         tiles.append(_tile("TER", f"{ref['ter']:.1f}", "lower is better"))
 
@@ -289,7 +507,11 @@ def _summary(
         _file_row("Original", report.source, report.source_lang, report.source_segments),
         _file_row("Translation", report.target, report.target_lang, report.target_segments),
     ]
-    if ref:
+    several = len(report.references) > 1
+    for r, side in enumerate(report.references, 1):
+        label = f"Reference R{r}" if several else "Reference"
+        meta.append(_file_row(label, side.document, report.target_lang, side.segments))
+    if ref and not report.references:
         meta.append(_meta("Reference", f"<code>{_esc(ref.get('path') or '<text>')}</code>"))
     if report.skipped_rules:
         skipped = _esc(", ".join(report.skipped_rules))
@@ -307,6 +529,12 @@ def _summary(
         notes += f'<p class="note">sacrebleu signatures: {sigs}</p>\n'
     if score_name == "Confidence":
         notes += '<p class="note">Confidence: how sure the aligner is that a row matches.</p>\n'
+    if report.references:
+        notes += (
+            '<p class="note">Reference column: <ins>words only in the reference</ins>, '
+            "<del>words only in the translation</del>; each line&#8217;s chrF++ and BLEU are "
+            "in the last column.</p>\n"
+        )
     return (
         f'<div class="tiles">{"".join(tiles)}</div>\n'
         f'<dl class="meta">{"".join(meta)}</dl>\n{notes}'
@@ -325,14 +553,24 @@ def _meta(label: str, value_html: str) -> str:
     return f"<div><dt>{label}</dt><dd>{value_html}</dd></div>"
 
 
-def _verdict(failed: bool, threshold: Severity, scope: str = "") -> str:
-    word, cls, why = (
-        ("FAIL", "fail", f"a finding is {threshold.value} or worse") if failed
-        else ("PASS", "pass", f"no finding is {threshold.value} or worse")
-    )
+def _verdict(reports: Sequence[Report], threshold: Severity, scope: str = "") -> str:
+    """PASS or FAIL as the exit code decides: a finding at `--fail-on` or worse, or a quality
+    score below `--min-score` (its verdict in `scores["quality"]`), fails."""
+    by_findings = any(r.fails(threshold) for r in reports)
+    judged = [q for r in reports for q in [r.scores.get("quality")]
+              if isinstance(q, dict) and q.get("verdict") in ("pass", "fail")]
+    below = any(q["verdict"] == "fail" for q in judged)
+    rule = f"fail-on {threshold.value}"
+    why = [f"{'a' if by_findings else 'no'} finding is {threshold.value} or worse"]
+    if judged:
+        minimum = judged[0].get("min_score")
+        rule += f" · min-score {minimum:g}" if isinstance(minimum, (int, float)) else " · min-score"
+        why.append("the quality score is below the minimum" if below
+                   else "the quality score reaches the minimum")
+    word, cls = ("FAIL", "fail") if by_findings or below else ("PASS", "pass")
     return (
-        f'<span class="verdict {cls}" title="{why}">{scope}{word} '
-        f"<small>fail-on {threshold.value}</small></span>"
+        f'<span class="verdict {cls}" title="{_esc("; ".join(why))}">{scope}{word} '
+        f"<small>{rule}</small></span>"
     )
 
 
@@ -454,7 +692,7 @@ def _index(reports: list[Report], threshold: Severity) -> str:
         rows.append(
             f'<tr><th scope="row"><a href="#pair-{k}">#{k}</a></th><td>{source}</td>'
             f'<td><a href="#pair-{k}">{target}</a></td>{cells}'
-            f"<td>{_verdict(report.fails(threshold), threshold)}</td></tr>\n"
+            f"<td>{_verdict([report], threshold)}</td></tr>\n"
         )
     return (
         '<section class="index" aria-labelledby="index-h">'
@@ -506,6 +744,11 @@ def _quality(report: Report) -> float | None:
     return _number(report.scores.get("quality"))
 
 
+def _min_score(report: Report) -> float | None:
+    quality = report.scores.get("quality")
+    return _number(quality.get("min_score")) if isinstance(quality, dict) else None
+
+
 def _per_pair_quality(report: Report, n_rows: int) -> list[float | None] | None:
     """`scores["quality"]["per_pair"]`, when it has one entry per row."""
     quality = report.scores.get("quality")
@@ -523,12 +766,14 @@ CSS = """
 --critical:#8250df;--critical-bg:rgba(130,80,223,.16);--major:#cf222e;
 --major-bg:rgba(207,34,46,.12);
 --minor:#9a6700;--minor-bg:rgba(212,167,44,.24);--neutral:#0969da;--neutral-bg:rgba(9,105,218,.12);
+--ins-bg:rgba(26,127,55,.13);--del-bg:rgba(207,34,46,.09);
 color-scheme:light dark}
 @media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;
 --soft:#151b23;--accent:#4493f8;--hatch:rgba(145,152,161,.25);--pass:#3fb950;--fail:#f85149;
 --critical:#ab7df8;--critical-bg:rgba(171,125,248,.22);--major:#ff7b72;
 --major-bg:rgba(248,81,73,.2);
---minor:#d29922;--minor-bg:rgba(210,153,34,.24);--neutral:#4493f8;--neutral-bg:rgba(68,147,248,.2)}}
+--minor:#d29922;--minor-bg:rgba(210,153,34,.24);--neutral:#4493f8;--neutral-bg:rgba(68,147,248,.2);
+--ins-bg:rgba(63,185,80,.2);--del-bg:rgba(248,81,73,.16)}}
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:1440px;padding:0 24px 48px;background:var(--bg);color:var(--fg);
 font:15px/1.5 -apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,system-ui,
@@ -597,7 +842,7 @@ border-bottom:2px solid var(--line);background:var(--bg)}
 .beads .s+.s{border-top:1px dashed var(--line);margin-top:4px;padding-top:4px}
 .beads .h{font-weight:650}
 .gap{background:repeating-linear-gradient(135deg,transparent 0 6px,var(--hatch) 6px 8px)}
-.beads td.score{--bar:var(--muted);padding-left:50px;
+.beads td.bar{--bar:var(--muted);padding-left:50px;
 background-image:linear-gradient(var(--bar),var(--bar)),linear-gradient(var(--line),var(--line));
 background-repeat:no-repeat;background-position:10px 14px;background-size:0 6px,34px 6px}
 .beads td.low{--bar:var(--fail);color:var(--fail);font-weight:600}
@@ -608,6 +853,27 @@ background-repeat:no-repeat;background-position:10px 14px;background-size:0 6px,
 .beads td.q7{background-size:23.8px 6px,34px 6px}.beads td.q8{background-size:27.2px 6px,34px 6px}
 .beads td.q9{background-size:30.6px 6px,34px 6px}
 .beads td.q10{background-size:34px 6px,34px 6px}
+.beads.with-ref .score{width:10em}
+.rs{display:block;margin-top:3px;font-size:11.5px;line-height:1.35;color:var(--muted);
+font-weight:400}
+.rs>span{display:block}.rs .span{font-style:italic}
+.beads td.bar .rs{margin-left:-40px}
+ins,del{border-radius:2px;padding:0 1px;text-decoration-thickness:1px;
+text-underline-offset:2px}
+ins{background:var(--ins-bg);text-decoration-line:underline;text-decoration-color:var(--pass)}
+del{background:var(--del-bg);color:var(--muted);text-decoration-line:line-through}
+ins::before,ins::after,del::before,del::after{position:absolute;width:1px;height:1px;
+overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(100%);white-space:nowrap}
+ins::before{content:" [only in the reference: "}
+del::before{content:" [only in the translation: "}
+ins::after,del::after{content:"] "}
+.beads .x{color:var(--muted)}
+.xl{display:inline-block;font:600 10px/1.5 system-ui,sans-serif;text-transform:uppercase;
+letter-spacing:.03em;border:1px solid var(--line);border-radius:4px;padding:0 4px;
+vertical-align:1px;margin-right:2px;color:var(--muted)}
+.beads .see{font-size:12.5px;color:var(--muted);font-style:italic}
+.beads .rp+.rp{border-top:1px dashed var(--line);margin-top:4px;padding-top:4px}
+.rl{float:left;font:700 10.5px/1.5 system-ui,sans-serif;color:var(--muted);margin:2px 6px 0 0}
 .code{font:12px ui-monospace,monospace;color:var(--muted)}
 mark{color:inherit;border-radius:2px;padding:0 1px;text-decoration-line:underline;
 text-decoration-thickness:2px;text-underline-offset:3px;cursor:help}
@@ -649,7 +915,7 @@ body{max-width:none;padding:0;font-size:11pt}
 .controls,#pop,.keys{display:none!important}
 .beads tr[hidden]{display:table-row!important}
 .beads tr{break-inside:avoid}
-mark,.badge,.verdict,.gap,td.score,mark::after{-webkit-print-color-adjust:exact;
+mark,.badge,.verdict,.gap,td.bar,mark::after,ins,del{-webkit-print-color-adjust:exact;
 print-color-adjust:exact}
 a{color:inherit;text-decoration:none}
 }

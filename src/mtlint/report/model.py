@@ -13,6 +13,20 @@ JSON_VERSION = 1
 
 
 @dataclass(frozen=True)
+class ReferenceSide:
+    """A reference translation as it was scored: its sentences and their alignment.
+
+    The beads have the translation's sentences on their `src` side and this reference's on
+    their `tgt` side, so a renderer can put each reference sentence beside the translation
+    sentences it was scored against.
+    """
+
+    document: Document
+    segments: tuple[Segment, ...]
+    beads: tuple[Bead, ...]
+
+
+@dataclass(frozen=True)
 class Report:
     source: Document | None
     target: Document
@@ -24,6 +38,8 @@ class Report:
     target_lang: str | None = None
     skipped_rules: tuple[str, ...] = ()
     scores: dict[str, Any] = field(default_factory=dict)
+    #: The references behind `scores["reference"]`, in the order they were given.
+    references: tuple[ReferenceSide, ...] = ()
 
     def document(self, side: str) -> Document:
         if side == "source":

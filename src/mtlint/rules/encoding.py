@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.entities import html5
 import unicodedata
 from collections.abc import Iterable, Iterator
 
@@ -104,6 +105,8 @@ def _mojibake(segment: Segment, lang: str) -> Iterator[Issue]:
 def _entities(segment: Segment, source_text: str) -> Iterator[Issue]:
     for m in _ENTITY_RE.finditer(segment.text):
         entity = m.group()
+        if entity[1] != "#" and entity[1:] not in html5:
+            continue  # "&notanentity;" is not "&not" followed by text
         decoded = html.unescape(entity)
         if decoded == entity or entity in source_text:
             continue  # not an entity, or the original writes it too (a text about HTML)

@@ -243,10 +243,6 @@ def _acronym_checked(word: str, target_lang: str) -> bool:
     return known is None or known >= ACRONYM_TARGET_ZIPF
 
 
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and not word.isupper() and script(word) == "Latin"
-
-
 def _name_runs(
     text: str, words: Sequence[tuple[int, int, str]]
 ) -> Iterator[list[tuple[int, int, str]]]:

@@ -55,6 +55,8 @@ def glossary_term(ctx: RuleContext) -> Iterable[Issue]:
     đã họp." / translation "The provincial government met." → "'Ủy ban Nhân dân' should be
     translated as 'People's Committee'".
     """
+    if not ctx.glossary:
+        return
     for occurrence in _occurrences(ctx):
         term = occurrence.hit.term
         if term.dnt:
@@ -94,6 +96,8 @@ def do_not_translate(ctx: RuleContext) -> Iterable[Issue]:
     Portal." / translation "The data are on the Open Data Gateway." → "do-not-translate term
     'Open Data Portal' is missing in the translation".
     """
+    if not ctx.glossary:
+        return
     for occurrence in _occurrences(ctx):
         term = occurrence.hit.term
         if not term.dnt:
@@ -133,7 +137,7 @@ def _found(text: str, term: str, lang: str | None, exact: bool = False) -> bool:
 def _occurrences(ctx: RuleContext) -> tuple[_Occurrence, ...]:
     """Glossary terms in the original sentences that have a counterpart, one per term and bead
     (cached: both rules read them)."""
-    if not ctx.glossary or ctx.source is None:
+    if ctx.source is None:
         return ()
     found: dict[tuple[int, int], _Occurrence] = {}
     for k, bead in enumerate(ctx.beads):
