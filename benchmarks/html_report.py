@@ -4,8 +4,11 @@ Run: python benchmarks/html_report.py [--sentences N] [--runs N] [--output FILE]
 
 The long pair is every corpora/ pair checked once, then laid end to end (copies of the lot, with
 their findings, offsets shifted) until each side has N sentences: real sentences, alignment and
-findings at the corpora's density, without waiting for the aligner on a synthetic text. Prints
-the page size (budget 5 MB) and the time to DOMContentLoaded in headless Chromium (budget 1 s,
+findings at the corpora's density, without waiting for the aligner on a synthetic text. The
+page is measured twice: as is, and with a reference column, the reference being a lightly edited
+copy of the translation (a word dropped or added in two sentences of three, a few sentences
+joined, a few only in the reference) with its sacrebleu per-line scores. Prints, for each, the
+page size (budget 5 MB) and the time to DOMContentLoaded in headless Chromium (budget 1 s,
 median of fresh page loads), with the first frame and a filter change for information, and exits
 1 when a budget is exceeded. The machine's load shows in the browser figures: run it idle.
 """
@@ -22,7 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from mtlint.model import Bead, Block, Document, Finding, Segment, Span
-from mtlint.report.model import Report
+from mtlint.report.model import ReferenceSide, Report
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -113,6 +116,52 @@ def long_report(reports: list[Report], sentences: int) -> Report:
     )
 
 
+#: Every JOINED-th translation sentence shares one reference sentence with the next; after every
+#: EXTRA-th, the reference has a sentence of its own.
+JOINED = 50
+EXTRA = 40
+
+
+def edited(sentence: str, k: int) -> str:
+    """Sentence k lightly edited: a word dropped, a word added, or left alone, in turn."""
+    words = sentence.split()
+    if k % 3 == 0 and len(words) > 3:
+        del words[k % (len(words) - 1) + 1]
+    elif k % 3 == 1 and len(words) > 2:
+        words.insert(2, "also")
+    return " ".join(words)
+
+
+def with_reference(report: Report) -> Report:
+    """`report` with a reference aligned to its translation and scored against it."""
+    from mtlint.scoring import reference_scores
+
+    texts: list[str] = []
+    beads: list[Bead] = []
+    hyp = report.target_segments
+    k = 0
+    while k < len(hyp):
+        group = (k, k + 1) if k % JOINED == JOINED - 1 and k + 1 < len(hyp) else (k,)
+        beads.append(Bead(group, (len(texts),), 0.0, 1.0))
+        texts.append(" ".join(edited(hyp[i].text, i) for i in group))
+        if k % EXTRA == EXTRA - 1:
+            beads.append(Bead((), (len(texts),), 0.0, 1.0))
+            texts.append("This sentence is only in the reference.")
+        k += len(group)
+    side = _Side()
+    for text in texts:  # one paragraph per sentence
+        doc = Document(raw=text, text=text, offsets=tuple(range(len(text) + 1)),
+                       blocks=(Block("paragraph", 0, len(text)),), fmt="txt")
+        side.append(doc, (Segment(0, text, 0, len(text), 0),))
+    scores = reference_scores([s.text for s in hyp], [texts], [beads], "en")
+    name = "long.reference.txt"
+    return replace(
+        report,
+        scores={**report.scores, "reference": {"path": name, "paths": [name], **scores}},
+        references=(ReferenceSide(side.document(name), tuple(side.segments), tuple(beads)),),
+    )
+
+
 #: Stamps the end of the first frame after DOMContentLoaded: the page is then on screen.
 _FIRST_FRAME = (
     "document.addEventListener('DOMContentLoaded', function () {"
@@ -146,31 +195,23 @@ def page_timings(path: Path, runs: int) -> list[dict[str, float]]:
     return timings[1:]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sentences", type=int, default=2000, help="sentences a side (2000)")
-    parser.add_argument("--runs", type=int, default=7, help="page loads to time (7)")
-    parser.add_argument("--output", help="keep the page at this path")
-    args = parser.parse_args()
-
+def measure(report: Report, runs: int, output: Path) -> list[str]:
+    """Print the figures of one page; returns the budgets it exceeds."""
     from mtlint.report.html import render
 
-    report = long_report(corpus_reports(), args.sentences)
     start = time.perf_counter()
     html = render([report])
     render_s = time.perf_counter() - start
     size = len(html.encode("utf-8"))
     print(f"sentences          {len(report.source_segments)} original, "
-          f"{len(report.target_segments)} translation")
+          f"{len(report.target_segments)} translation"
+          + "".join(f", {len(r.segments)} reference" for r in report.references))
     print(f"rows (beads)       {len(report.beads)}")
     print(f"findings           {len(report.findings)}")
     print(f"render             {render_s * 1000:.0f} ms (Python)")
     print(f"size               {size / 1024 / 1024:.2f} MB ({size} bytes; budget 5 MB)")
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(args.output) if args.output else Path(tmp) / "report.html"
-        path.write_text(html, encoding="utf-8")
-        timings = page_timings(path.resolve(), args.runs)
+    output.write_text(html, encoding="utf-8")
+    timings = page_timings(output.resolve(), runs)
     dcl, frame, filter_ms = ([t[key] for t in timings] for key in ("dcl", "frame", "filter"))
     median = statistics.median(dcl)
     print(f"DOMContentLoaded   median {median:.0f} ms, max {max(dcl):.0f} ms over "
@@ -179,8 +220,28 @@ def main() -> None:
           "(laid out and painted after DOMContentLoaded)")
     print(f"filter change      median {statistics.median(filter_ms):.0f} ms of script "
           "(rows with findings only)")
-    over = [name for name, bad in (("size", size > MAX_BYTES),
+    return [name for name, bad in (("size", size > MAX_BYTES),
                                    ("DOMContentLoaded", median > MAX_DCL_MS)) if bad]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sentences", type=int, default=2000, help="sentences a side (2000)")
+    parser.add_argument("--runs", type=int, default=7, help="page loads to time (7)")
+    parser.add_argument("--output", help="keep the pages at FILE and FILE's stem + '.reference'")
+    args = parser.parse_args()
+
+    report = long_report(corpus_reports(), args.sentences)
+    over = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(args.output) if args.output else Path(tmp) / "report.html"
+        for title, page, out in (
+            ("without a reference", report, path),
+            ("with a reference", with_reference(report),
+             path.with_name(f"{path.stem}.reference{path.suffix}")),
+        ):
+            print(f"-- {title}")
+            over += [f"{name} ({title})" for name in measure(page, args.runs, out)]
     if over:
         sys.exit(f"over budget: {', '.join(over)}")
     print("within budget")

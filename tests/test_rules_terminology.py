@@ -1,7 +1,6 @@
 """MT401 glossary-term, MT402 do-not-translate, and the glossary they read (`mtlint.glossary`).
 
-The data-driven cases live in tests/rules/glossary/*.json: the same format as tests/rules/, plus
-a `glossary` key holding the CSV or TSV text of the glossary.
+The data-driven cases live in tests/rules/MT401.json and MT402.json, run by test_rule_cases.py.
 """
 
 from __future__ import annotations
@@ -18,38 +17,11 @@ from mtlint.engine import CheckOptions, check_documents
 from mtlint.errors import ConfigError
 from mtlint.glossary import Glossary, find_term, fold, load_glossary, parse_glossary
 
-CASES = sorted((Path(__file__).parent / "rules" / "glossary").glob("MT*.json"))
-
 
 def _check(source: str, target: str, glossary: Glossary, source_lang: str = "vi",
            target_lang: str = "en"):
     options = CheckOptions(source_lang=source_lang, target_lang=target_lang, glossary=glossary)
     return check_documents(document_from_text(source), document_from_text(target), options)
-
-
-def _cases() -> list:
-    out = []
-    for path in CASES:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        assert len(data["fail"]) >= 4 and len(data["pass"]) >= 4
-        for outcome in ("fail", "pass"):
-            out += [pytest.param(outcome, c, id=f"{data['code']}-{outcome}-{c['name']}")
-                    for c in data[outcome]]
-    return out
-
-
-@pytest.mark.parametrize(("outcome", "case"), _cases())
-def test_glossary_case(outcome: str, case: dict) -> None:
-    report = _check(case["source"], case["target"], parse_glossary(case["glossary"]),
-                    case["source_lang"], case["target_lang"])
-    fired = {f.code for f in report.findings}
-    details = [f"{f.code} {f.message}" for f in report.findings]
-    for code in case["expect"]:
-        assert (code in fired) == (outcome == "fail"), details
-
-
-def test_both_rule_files_exist() -> None:
-    assert {p.stem for p in CASES} == {"MT401", "MT402"}
 
 
 # --- parsing ---------------------------------------------------------------------------------

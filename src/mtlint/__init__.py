@@ -6,9 +6,13 @@ Public API: `check_pair` (strings), `check_files` (paths), `Report`, `Finding`, 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from mtlint.model import Document, Finding, Severity
 from mtlint.report.model import Report
+
+if TYPE_CHECKING:
+    from mtlint.glossary import Glossary
 
 __version__ = "0.1.0"
 
@@ -20,13 +24,15 @@ def check_pair(
     source_lang: str | None = None,
     target_lang: str | None = None,
     reference: str | Sequence[str] | None = None,
+    glossary: Glossary | None = None,
     fmt: str = "txt",
 ) -> Report:
     """Check a translation (and its original, when given) held in memory.
 
     `fmt` says how the strings are written: "txt", "md" or "html". A `reference` translation
     (or a list of them) adds sacrebleu BLEU, chrF++ and TER to `Report.scores["reference"]`;
-    the reference-free quality score is always in `Report.scores["quality"]`.
+    the reference-free quality score is always in `Report.scores["quality"]`. A `glossary`
+    (`mtlint.glossary.load_glossary` / `parse_glossary`) turns on the terminology rules.
     """
     from mtlint.documents import document_from_text
 
@@ -36,6 +42,7 @@ def check_pair(
         source_lang,
         target_lang,
         [document_from_text(ref, fmt=fmt) for ref in _references(reference)],
+        glossary,
     )
 
 
@@ -46,6 +53,7 @@ def check_files(
     source_lang: str | None = None,
     target_lang: str | None = None,
     reference: str | Sequence[str] | None = None,
+    glossary: Glossary | None = None,
 ) -> Report:
     """The file-based twin of `check_pair`: formats from extensions, encodings detected."""
     from mtlint.documents import load_document
@@ -56,6 +64,7 @@ def check_files(
         source_lang,
         target_lang,
         [load_document(ref) for ref in _references(reference)],
+        glossary,
     )
 
 
@@ -65,6 +74,7 @@ def _check(
     source_lang: str | None,
     target_lang: str | None,
     reference: list[Document],
+    glossary: Glossary | None,
 ) -> Report:
     from mtlint.engine import CheckOptions, check_documents
     from mtlint.langid import normalise_lang
@@ -72,6 +82,7 @@ def _check(
     options = CheckOptions(
         source_lang=normalise_lang(source_lang) if source_lang else None,
         target_lang=normalise_lang(target_lang) if target_lang else None,
+        glossary=glossary,
     )
     return check_documents(source, target, options, reference)
 

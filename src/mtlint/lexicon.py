@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -174,7 +174,40 @@ def zipf(word: str, lang: str) -> float | None:
         return None
     from wordfreq import zipf_frequency
 
+    if _ASCII_WORD.fullmatch(word):
+        return _ascii_zipf(word, lang, zipf_frequency)
     return zipf_frequency(word, lang)
+
+
+#: Lowercase a-z words: wordfreq's tokenizer leaves them whole in every language with a list
+#: (mtlint's tests check this), so their frequency is one dict lookup away.
+_ASCII_WORD = re.compile(r"[a-z]+")
+#: Per language, the Zipf value of each frequency wordfreq's list uses (a few hundred values).
+_ZIPF_BY_FREQUENCY: dict[str, dict[float | None, float]] = {}
+
+
+def _ascii_zipf(word: str, lang: str, zipf_frequency: Callable[[str, str], float]) -> float:
+    """`zipf_frequency(word, lang)` for an a-z word, without wordfreq's tokenizer.
+
+    Most of a lookup's cost is tokenizing the word. An a-z word is its own only token, and then
+    wordfreq's answer depends on the word's frequency in the list alone, so words of one
+    frequency share one answer: wordfreq computes it for the first such word, and every later
+    one costs a dict lookup.
+    """
+    frequency = _frequency_dict(lang).get(word)
+    by_frequency = _ZIPF_BY_FREQUENCY.setdefault(lang, {})
+    value = by_frequency.get(frequency)
+    if value is None:
+        value = by_frequency[frequency] = zipf_frequency(word, lang)
+    return value
+
+
+@lru_cache(maxsize=None)
+def _frequency_dict(lang: str) -> dict[str, float]:
+    """wordfreq's word → frequency table for `lang` (the one its own lookups use)."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict(lang)
 
 
 def normalise(word: str) -> str:
