@@ -17,24 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mtlint.rules.registry import FAMILIES as FAMILY
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 CORPORA = ROOT / "corpora"
 
-#: Rule name → artefact family. A finding of another rule of the same family still counts as
-#: finding the artefact (an added sentence reported as scraping residue, a stray token inside a
-#: sentence reported as untranslated), as in tests/test_corpora.py.
-FAMILY = {
-    "untranslated-sentence": "untranslated",
-    "stray-source-token": "untranslated",
-    "wrong-language": "untranslated",
-    "omitted-sentence": "omission",
-    "added-sentence": "addition",
-    "scraping-residue": "addition",
-    "number-mismatch": "number",
-    "duplicated-phrase": "duplication",
-    "broken-sentence-boundary": "boundary",
-}
 
 
 def data_argument(parser: argparse.ArgumentParser) -> None:

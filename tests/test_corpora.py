@@ -13,21 +13,15 @@ import pytest
 
 from mtlint import Severity, check_files
 from mtlint.rules import RULES
+from mtlint.rules.registry import FAMILIES as FAMILY
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDS = sorted(ROOT.glob("corpora/*/gold.json"))
 
-FAMILY = {
-    "untranslated-sentence": "untranslated",
-    "stray-source-token": "untranslated",
-    "wrong-language": "untranslated",
-    "omitted-sentence": "omission",
-    "added-sentence": "addition",
-    "scraping-residue": "addition",
-    "number-mismatch": "number",
-    "duplicated-phrase": "duplication",
-    "broken-sentence-boundary": "boundary",
-}
+
+
+def test_every_rule_has_a_family() -> None:
+    assert {r.name for r in RULES.values()} == set(FAMILY)
 
 
 def _load(gold_path: Path) -> dict:
