@@ -13,8 +13,9 @@ from click.testing import CliRunner
 from mtlint.cli import cli
 from mtlint.model import CODE_PLACEHOLDER, Bead, Document, Finding, Severity, Span
 from mtlint.report import FORMATS, renderer
-from mtlint.report.html import JS, render
-from mtlint.report.model import Report
+from mtlint.report.html import JS, _diff, render
+from mtlint.report.model import ReferenceSide, Report
+from mtlint.scoring import reference_scores
 from tests.helpers import line_segments, one_to_one, plain_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -434,6 +435,192 @@ def test_no_findings() -> None:
     assert [i.attrs.get("id") for i in root.one("nav").all("input")] == ["only"]
 
 
+# --------------------------------------------------------------------------- references
+
+#: TARGET's sentences as a reviewer would have written them, and one the translation lacks.
+REFERENCE = (
+    "The article title\n"
+    "The first sentence has 1,300 households.\n"
+    "A sentence that the translation omitted.\n"
+    "The very last sentence.\n"
+)
+#: Translation ↔ reference: the third reference sentence is aligned to nothing (it follows
+#: translation sentence 1, where the original has an omitted sentence), and the invented
+#: translation sentence has nothing in the reference.
+REFERENCE_BEADS = (
+    Bead((0,), (0,), 0.0, 1.0),
+    Bead((1,), (1,), 0.0, 1.0),
+    Bead((), (2,), 0.0, 1.0),
+    Bead((2,), (), 0.0, 1.0),
+    Bead((3,), (3,), 0.0, 1.0),
+)
+#: A second reference that joins the first two translation sentences into one and ends with a
+#: sentence of its own.
+SECOND = "The article title: the first sentence has 1300 households.\nThe invented one.\n" \
+    "The last sentence.\nA closing remark.\n"
+SECOND_BEADS = (
+    Bead((0, 1), (0,), 0.0, 1.0),
+    Bead((2,), (1,), 0.0, 1.0),
+    Bead((3,), (2,), 0.0, 1.0),
+    Bead((), (3,), 0.0, 1.0),
+)
+
+
+def with_references(report: Report, *refs: tuple[str, tuple[Bead, ...]]) -> Report:
+    """`report` with references aligned as given, scored as the engine scores them."""
+    sides = []
+    for k, (text, beads) in enumerate(refs, 1):
+        doc = replace(plain_document(text, "en"), path=f"reference{k}.en.txt")
+        sides.append(ReferenceSide(doc, line_segments(doc), beads))
+    scores = reference_scores(
+        [s.text for s in report.target_segments], [[s.text for s in r.segments] for r in sides],
+        [r.beads for r in sides], "en",
+    )
+    paths = [f"reference{k}.en.txt" for k in range(1, len(sides) + 1)]
+    return replace(
+        report, references=tuple(sides),
+        scores={**report.scores, "reference": {"path": ", ".join(paths), "paths": paths, **scores}},
+    )
+
+
+def test_reference_column_shows_the_aligned_sentences_marked_against_the_translation(
+    gap_report: Report,
+) -> None:
+    report = with_references(gap_report, (REFERENCE, REFERENCE_BEADS))
+    root = page([report])
+    assert [th.text for th in root.one("thead").all("th")] == [
+        "#", "Original vi", "Translation en", "Reference en", "Confidence",
+    ]
+    rows = body_rows(root)
+    assert len(rows) == len(report.beads)
+    reference = [cells(r)[3] for r in rows]
+    assert reference[0].text == "The article title" and not reference[0].all("ins")
+    assert reference[0].attrs["lang"] == "en"
+    # 1.3 → 1,300 is one change (a number is one token), and the repeated word is gone
+    assert [d.text for d in reference[1].all("del")] == ["1.3 households"]
+    assert [i.text for i in reference[1].all("ins")] == ["1,300"]
+    assert reference[1].text == "The first sentence has 1.3 households 1,300 households."
+    # the reference sentence aligned to nothing sits in the row of the omitted original sentence
+    extra = reference[2].one("div", cls="x")
+    assert extra.text == "only in the reference A sentence that the translation omitted."
+    assert not extra.all("ins") and not extra.all("del")
+    # the invented translation sentence has nothing in the reference: a gap
+    assert reference[3].classes == {"gap"} and reference[3].text == "nothing in the reference"
+    assert [i.text for i in reference[4].all("ins")] == ["very"]
+    note = root.all("p", cls="note")[-1]
+    assert note.one("ins").text == "words only in the reference"
+    assert note.one("del").text == "words only in the translation"
+
+
+def test_reference_line_scores_are_in_the_score_cell(gap_report: Report) -> None:
+    report = with_references(gap_report, (REFERENCE, REFERENCE_BEADS))
+    per_pair = report.scores["reference"]["per_pair"]
+    rows = body_rows(page([report]))
+    figures = [r.all("span", cls="rs") for r in rows]
+    # one scored line per translation sentence; the omitted original's row has none
+    assert [len(f) for f in figures] == [1, 1, 0, 1, 1]
+    for line, row in zip(per_pair, (0, 1, 3, 4)):
+        shown = figures[row][0]
+        assert [s.text for s in shown.children if isinstance(s, Node)] == [
+            f"chrF++ {line['chrf']:.1f}", f"BLEU {line['bleu']:.1f}",
+        ]
+        assert f"TER {line['ter']:.1f}" in str(shown.attrs["title"])
+    assert figures[0][0].text == "chrF++ 100.0BLEU 100.0"
+    # the row's own score (here the alignment confidence) stays first
+    assert cells(rows[1])[-1].children[0] == "0.42"
+
+
+def test_several_references_share_the_cell_with_labels(gap_report: Report) -> None:
+    report = with_references(gap_report, (REFERENCE, REFERENCE_BEADS), (SECOND, SECOND_BEADS))
+    root = page([report])
+    assert root.one("thead").all("th")[3].text == "References en"
+    rows = body_rows(root)
+    parts = [cells(r)[3].all("div", cls="rp") for r in rows]
+    assert [len(p) for p in parts] == [2, 2, 2, 2, 2]
+    labels = [(s.text, s.attrs["title"]) for s in parts[0][0].all("span", cls="rl")]
+    labels += [(s.text, s.attrs["title"]) for s in parts[0][1].all("span", cls="rl")]
+    assert labels == [("R1", "reference1.en.txt"), ("R2", "reference2.en.txt")]
+    # R2 joins translation sentences 1 and 2: shown in row 1, row 2 points back to it
+    assert "the first sentence has" in parts[0][1].text
+    assert parts[1][1].one("div", cls="see").text == "aligned with row 1"
+    assert parts[1][1].one("a").attrs["href"] == "#row-1"
+    # a row without a translation shows nothing from R2; R1 has its extra sentence there
+    assert parts[2][1].text == "R2" and "only in the reference" in parts[2][0].text
+    assert parts[3][0].text == "R1nothing"
+    # R2's last sentence, aligned to nothing after the last translation sentence, joins it
+    assert parts[4][1].one("div", cls="x").text == "only in the reference A closing remark."
+    meta = root.one("dl", cls="meta").text
+    assert "reference1.en.txt · en · txt · 4 sentences" in meta
+    assert "reference2.en.txt · en · txt · 4 sentences" in meta
+    tiles = {t.one("span", cls="label").text: t for t in root.all("div", cls="tile")}
+    assert tiles["BLEU"].one("span", cls="detail").text == "against 2 references"
+
+
+def test_reference_for_a_translation_alone() -> None:
+    report = with_references(build(None, TARGET), (REFERENCE, REFERENCE_BEADS))
+    root = page([report])
+    assert [th.text for th in root.one("thead").all("th")] == [
+        "#", "Translation en", "Reference en", "Reference",
+    ]
+    rows = body_rows(root)
+    assert len(rows) == 4
+    # no gap row to take it: the unaligned sentence joins the row of the sentence before it
+    second = cells(rows[1])[2]
+    assert [d.attrs.get("class") for d in second.all("div")] == ["s", "s x"]
+    assert cells(rows[1])[3].one("span", cls="rs")
+
+
+@pytest.mark.parametrize(("translation", "reference", "expected"), [
+    ("the big cat sat down.", ["the cat sat."], ["the <del>big</del> cat sat <del>down</del>."]),
+    ("He left quickly.", ["He left fast."], ["He left <del>quickly</del><ins>fast</ins>."]),
+    ("has 1.3 households", ["has 1,300 households"],
+     ["has <del>1.3</del> <ins>1,300</ins> households"]),
+    ("A b.", ["A b.", "C d."], ["A b.", "<ins>C d.</ins>"]),
+    ("So the cat sat.", ["The cat sat."], ["<del>So the</del> <ins>The</ins> cat sat."]),
+    ("the cat sat down", ["the cat sat"], ["the cat sat <del>down</del>"]),
+    ("我爱你", ["我恨你"], ["我<del>爱</del><ins>恨</ins>你"]),
+    ("a <b> & c", ["a <i> & c"], ["a &lt;<del>b</del><ins>i</ins>&gt; &amp; c"]),
+])
+def test_word_diff(translation: str, reference: list[str], expected: list[str]) -> None:
+    assert _diff(translation, reference) == expected
+
+
+# --------------------------------------------------------------------------- min-score
+
+
+def judged(report: Report, score: float, minimum: float) -> Report:
+    verdict = "pass" if score >= minimum else "fail"
+    quality = {"score": score, "per_pair": [score] * len(report.beads), "min_score": minimum,
+               "verdict": verdict}
+    return replace(report, scores={"quality": quality})
+
+
+def test_verdict_follows_min_score_as_well() -> None:
+    clean = build(SOURCE, TARGET)
+    below = page([judged(clean, 72.0, 80.0)]).one("span", cls="verdict")
+    assert below.classes == {"verdict", "fail"}
+    assert below.text == "FAIL fail-on major · min-score 80"
+    assert "below the minimum" in str(below.attrs["title"])
+    above = page([judged(clean, 90.0, 80.0)]).one("span", cls="verdict")
+    assert above.classes == {"verdict", "pass"} and above.text == "PASS fail-on major · min-score 80"
+    # a finding at fail-on still fails a pair whose score is high enough
+    major = finding("MT201", Severity.MAJOR, Span("target", 0, 3))
+    both = page([judged(build(SOURCE, TARGET, findings=(major,)), 90.0, 80.0)])
+    assert both.one("span", cls="verdict").classes == {"verdict", "fail"}
+    tiles = {t.one("span", cls="label").text: t for t in both.all("div", cls="tile")}
+    assert tiles["Quality"].one("span", cls="detail").text == "out of 100 · min-score 80"
+
+
+def test_overall_verdict_and_index_follow_min_score() -> None:
+    clean = build(SOURCE, TARGET)
+    root = page([judged(clean, 90.0, 80.0), judged(clean, 60.0, 80.0)])
+    overall = root.one("header").one("span", cls="verdict")
+    assert overall.text == "overall FAIL fail-on major · min-score 80"
+    index = [r.one("span", cls="verdict").classes for r in root.one("section", cls="index").all("tr")
+             if r.all("span", cls="verdict")]
+    assert index == [{"verdict", "pass"}, {"verdict", "fail"}]
+
+
 # --------------------------------------------------------------------------- several pairs
 
 
@@ -482,7 +669,7 @@ OWN_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "span", "small",
     "main", "section", "div", "dl", "dt", "dd", "code", "ul", "ol", "li", "b", "nav", "fieldset",
     "legend", "label", "input", "p", "kbd", "table", "caption", "thead", "tbody", "tr", "th", "td",
-    "a", "mark", "q", "script",
+    "a", "mark", "q", "script", "ins", "del",
 }
 
 
@@ -501,9 +688,16 @@ def evil_report() -> Report:
     unplaced = Finding("MT999", payload, Severity.MINOR, payload, payload, (), payload)
     report = build(source, target, findings=(*findings, unplaced), skipped_rules=PAYLOADS[:2])
     evil_doc: Document = replace(report.target, path=f"/tmp/{PAYLOADS[8]}.txt", fmt=PAYLOADS[4])
+    # The reference: each sentence changed around the payload, and one aligned to nothing.
+    reference_text = "".join(f"Ref {p} end\n" for p in (*PAYLOADS, payload))
+    reference = replace(plain_document(reference_text, "en"), path=f"/tmp/{PAYLOADS[1]}.txt")
+    ref_beads = (
+        *one_to_one(len(PAYLOADS)), Bead((), (len(PAYLOADS),), 0.0, 1.0),
+    )
     return replace(
         report,
         target=evil_doc,
+        references=(ReferenceSide(reference, line_segments(reference), ref_beads),),
         source_lang='vi" onmouseover="alert(7)',
         target_lang=PAYLOADS[5],
         scores={"quality": {"score": 50.0}, "reference": {
@@ -532,11 +726,21 @@ def test_text_from_the_input_never_becomes_markup(several: bool) -> None:
     # The payloads are still there, as text the reader can see.
     table_text = root.all("table", cls="beads")[0].text
     finding_text = root.all("section", cls="findings")[0].text
-    for p in PAYLOADS:
+    rows = body_rows(root)
+    for n, p in enumerate(PAYLOADS):
         assert f"Target {p}" in table_text and f"Nguồn {p}" in table_text
         assert p in finding_text
+        # the reference cell: the payload is an unchanged stretch between two changed words
+        aligned = cells(rows[n])[3].all("div", cls="s")[0]
+        assert aligned.text == f"Target Ref {p} end"
+        assert [d.text for d in aligned.all("del")] == ["Target"]
+        assert [i.text for i in aligned.all("ins")] == ["Ref", "end"]
+    # the sentence aligned to nothing joins the last row
+    extra = cells(rows[-1])[3].one("div", cls="x")
+    assert extra.text == f"only in the reference Ref {' '.join(PAYLOADS)} end"
     assert root.all("div", cls="unplaced")[0].text.count(PAYLOADS[0]) == 1
     assert f"/tmp/{PAYLOADS[8]}.txt" in root.all("dl", cls="meta")[0].text
+    assert f"/tmp/{PAYLOADS[1]}.txt" in root.all("dl", cls="meta")[0].text
     languages = {td.attrs["lang"] for td in root.all("td") if "lang" in td.attrs}
     assert languages == {'vi" onmouseover="alert(7)', PAYLOADS[5]}
 
@@ -564,3 +768,56 @@ def test_corpus_pair_through_the_cli(tmp_path: Path) -> None:
     assert described | unplaced == {li.attrs["id"] for li in items}
     marked = "".join(m.text for m in root.all("mark"))
     assert "1.3" in marked and "huyện" in marked and "This story first appeared on" in marked
+
+
+def corpus_reference(folder: Path) -> Path:
+    """The corpus pair's translation as a reviewer corrected it: a reference for it."""
+    text = (PAIR / "target.en.txt").read_text(encoding="utf-8")
+    for wrong, right in (
+        ("more than 1.3 households", "more than 1,300 households"),
+        ("the province [và] the city", "the province and the city"),
+        ("The huyện authorities in Son Tinh", "The authorities of Son Tinh District"),
+        ("on safety grounds and on safety grounds. public safety.", "for safety reasons."),
+    ):
+        assert wrong in text
+        text = text.replace(wrong, right)
+    path = folder / "reference.en.txt"
+    path.write_text(text.split("This story first appeared")[0], encoding="utf-8")
+    return path
+
+
+def reference_text(node: Node | str) -> str:
+    """What a reference cell says of the reference: neither deletions nor labels."""
+    if isinstance(node, str):
+        return node
+    if node.tag == "del" or "xl" in node.classes:
+        return ""
+    text = "".join(reference_text(c) for c in node.children)
+    return " ".join(text.split()) if node.tag == "div" else text
+
+
+def test_corpus_pair_with_a_reference_and_min_score_through_the_cli(tmp_path: Path) -> None:
+    from mtlint import check_files
+
+    out = tmp_path / "report.html"
+    source, target = str(PAIR / "source.vi.txt"), str(PAIR / "target.en.txt")
+    reference = str(corpus_reference(tmp_path))
+    result = CliRunner().invoke(cli, [
+        "check", source, target, "--reference", reference, "--min-score", "99",
+        "--fail-on", "critical", "--format", "html", "-o", str(out),
+    ])
+    assert result.exit_code == 1, result.output
+    root, _ = parse(out.read_text(encoding="utf-8"))
+    report = check_files(source, target, reference=reference)
+    assert [len(r.segments) for r in report.references] == [28]
+    assert "references" not in report.to_dict()
+    rows = body_rows(root)
+    assert len(rows) == len(report.beads)
+    # every reference sentence is shown once, in order: the cells' text without deletions
+    shown = [reference_text(div) for row in rows for div in cells(row)[3].all("div", cls="s")]
+    assert shown == [s.text for s in report.references[0].segments]
+    assert {"1,300", "and", "for"} <= {i.text for i in root.all("ins")}
+    assert {"1.3", "[và]"} <= {d.text for d in root.all("del")}
+    # no finding is critical: the quality score below 99 fails the pair
+    verdict = root.one("div", cls="tiles").one("span", cls="verdict")
+    assert verdict.text == "FAIL fail-on critical · min-score 99"

@@ -1,7 +1,8 @@
 """The HTML report in a real browser (headless Chromium through Playwright).
 
-Rows, filters, n/p navigation, popovers, print and dark styles, no script or console error, and
-the screenshot that the README shows (docs/img/report.png). Skipped, with the reason, where
+Rows, filters, n/p navigation, popovers, print and dark styles, no script or console error, the
+same with a reference column, and the screenshot that the README shows (docs/img/report.png:
+the pair without a reference). Skipped, with the reason, where
 Debian's chromium or the playwright package is missing; CI has both.
 """
 
@@ -17,6 +18,7 @@ import pytest
 from mtlint.model import Finding
 from mtlint.report.html import render
 from mtlint.report.model import Report
+from tests.test_report_html import corpus_reference
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
@@ -246,4 +248,46 @@ def test_screenshot_for_the_readme(loaded: Loaded) -> None:
     page.screenshot(path=str(SCREENSHOT))
     assert SCREENSHOT.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert SCREENSHOT.stat().st_size < 400_000
+    assert loaded.problems == []
+
+
+@pytest.fixture(scope="module")
+def with_reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, Path]:
+    """The same pair checked against a corrected copy of its translation."""
+    from mtlint import check_files
+
+    folder = tmp_path_factory.mktemp("reference")
+    report = check_files(
+        str(PAIR / "source.vi.txt"), str(PAIR / "target.en.txt"),
+        reference=str(corpus_reference(folder)),
+    )
+    path = folder / "report.html"
+    path.write_text(render([report]), encoding="utf-8")
+    return report, path
+
+
+def test_reference_column_keeps_one_row_per_bead(
+    browser: Any, with_reference: tuple[Report, Path]
+) -> None:
+    report, path = with_reference
+    loaded = open_report(browser, path)
+    page = loaded.page
+    assert loaded.count("table.beads tbody tr") == len(report.beads)
+    assert loaded.visible_rows() == len(report.beads)
+    assert page.locator("table.beads thead th").all_inner_texts()[3].startswith("REFERENCE")
+    assert loaded.count("table.beads ins") > 0 and loaded.count("table.beads del") > 0
+    # changes are announced, not only coloured
+    before = page.evaluate(
+        "getComputedStyle(document.querySelector('table.beads ins'), '::before').content"
+    )
+    assert "only in the reference" in before
+    assert loaded.count("td.score .rs") == report.scores["reference"]["lines"]
+    page.locator("#only").check()
+    assert loaded.visible_rows() == len(rows_touched(report))
+    page.keyboard.press("n")
+    assert loaded.focused_mark() == 0
+    page.locator("#only").uncheck()
+    page.emulate_media(media="print")
+    assert loaded.visible_rows() == len(report.beads)
+    page.close()
     assert loaded.problems == []

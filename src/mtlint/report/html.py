@@ -219,8 +219,7 @@ def _cell(
     if not indices:
         other = "translation" if side == "target" else "original"
         return f'<td class="gap"><span class="sr-only">nothing in the {other}</span></td>'
-    lang = report.source_lang if side == "source" else report.target_lang
-    lang_attr = f' lang="{_esc(lang)}"' if lang and lang != "und" else ""
+    lang_attr = _lang_attr(report.source_lang if side == "source" else report.target_lang)
     doc = report.document(side)
     segments = report.source_segments if side == "source" else report.target_segments
     parts = []
@@ -302,10 +301,9 @@ def _reference_column(report: Report, rows: list[_Row], prefix: str) -> list[str
     if not report.references:
         return None
     row_of = {i: n for n, row in enumerate(rows) for i in row.tgt}
-    parts = [_reference_parts(report, ref, rows, row_of) for ref in report.references]
+    parts = [_reference_parts(ref, rows, row_of) for ref in report.references]
     several = len(report.references) > 1
-    lang = report.target_lang
-    lang_attr = f' lang="{_esc(lang)}"' if lang and lang != "und" else ""
+    lang_attr = _lang_attr(report.target_lang)
     cells = []
     for n, row in enumerate(rows):
         html = []
@@ -341,7 +339,7 @@ class _RefItem:
 
 
 def _reference_parts(
-    report: Report, ref: ReferenceSide, rows: list[_Row], row_of: dict[int, int]
+    ref: ReferenceSide, rows: list[_Row], row_of: dict[int, int]
 ) -> list[list[_RefItem]]:
     items: list[list[_RefItem]] = [[] for _ in rows]
     if not rows:
@@ -394,21 +392,28 @@ def _diff(hyp: str, sentences: Sequence[str]) -> list[str]:
     """The reference sentences marked against the translation `hyp`, word by word.
 
     Reference words missing from the translation are `<ins>`, translation words missing from
-    the reference are `<del>`, placed where they would stand; all text stays escaped.
+    the reference are `<del>`, placed where they would stand with the translation's spacing
+    around them; all text stays escaped.
     """
     a_spans = [m.span() for m in _TOKEN.finditer(hyp)]
     b_spans = [
         (k, m.start(), m.end()) for k, text in enumerate(sentences) for m in _TOKEN.finditer(text)
     ]
     inserted = [False] * len(b_spans)
-    deleted: dict[int, str] = {}  # before reference token j; len(b_spans) means at the end
+    # before reference token j (len(b_spans): at the end): space before, <del>, space after
+    deleted: dict[int, tuple[str, str, str]] = {}
     matcher = SequenceMatcher(
         None, [hyp[lo:hi] for lo, hi in a_spans],
         [sentences[k][lo:hi] for k, lo, hi in b_spans], autojunk=False,
     )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag in ("replace", "delete"):
-            deleted[j1] = f"<del>{_text(hyp[a_spans[i1][0]:a_spans[i2 - 1][1]])}</del>"
+            lo, hi = a_spans[i1][0], a_spans[i2 - 1][1]
+            deleted[j1] = (
+                " " if lo and hyp[lo - 1].isspace() else "",
+                f"<del>{_text(hyp[lo:hi])}</del>",
+                " " if hi < len(hyp) and hyp[hi].isspace() else "",
+            )
         if tag in ("replace", "insert"):
             inserted[j1:j2] = [True] * (j2 - j1)
     out: list[list[str]] = [[] for _ in sentences]
@@ -417,11 +422,10 @@ def _diff(hyp: str, sentences: Sequence[str]) -> list[str]:
     while j < len(b_spans):
         k, start, _ = b_spans[j]
         text, gap = sentences[k], sentences[k][pos[k]:start]
-        if j in deleted:  # a space on the side where the reference has one
-            out[k].append(f"{_text(gap)}{deleted[j]} " if gap or not pos[k] else
-                          f" {deleted[j]}")
-        else:
-            out[k].append(_text(gap))
+        out[k].append(_text(gap))
+        if j in deleted:
+            before, html, after = deleted[j]
+            out[k].append(f"{'' if gap or not pos[k] else before}{html}{after}")
         end = j + 1  # a run: same sentence, same kind, no deletion inside
         while (end < len(b_spans) and b_spans[end][0] == k and end not in deleted
                and inserted[end] == inserted[j]):
@@ -433,7 +437,8 @@ def _diff(hyp: str, sentences: Sequence[str]) -> list[str]:
     for k, text in enumerate(sentences):
         out[k].append(_text(text[pos[k]:]))
     if len(b_spans) in deleted and sentences:
-        out[-1].append(f" {deleted[len(b_spans)]}")
+        before, html, _ = deleted[len(b_spans)]
+        out[-1].append(f"{before}{html}")
     return ["".join(parts) for parts in out]
 
 
@@ -713,6 +718,10 @@ def _text(text: str) -> str:
     return _esc(text).replace(CODE_PLACEHOLDER, _CODE_MARKER)
 
 
+def _lang_attr(lang: str | None) -> str:
+    return f' lang="{_esc(lang)}"' if lang and lang != "und" else ""
+
+
 def _lang_label(lang: str | None) -> str:
     return f'<span class="lang">{_esc(lang)}</span>' if lang else ""
 
@@ -829,6 +838,8 @@ table{border-collapse:collapse;width:100%}
 .beads{table-layout:fixed;margin-top:4px}
 .beads th,.beads td{border-bottom:1px solid var(--line);padding:7px 10px;vertical-align:top;
 text-align:left;overflow-wrap:anywhere}
+/* cells far off screen are laid out only when scrolled near: a long article opens fast */
+.beads td{content-visibility:auto;contain-intrinsic-block-size:auto 4.5em}
 .beads thead th{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.04em;
 border-bottom:2px solid var(--line);background:var(--bg)}
 .beads .lang{text-transform:none;font-weight:400}
@@ -860,6 +871,7 @@ font-weight:400}
 .beads td.bar .rs{margin-left:-40px}
 ins,del{border-radius:2px;padding:0 1px;text-decoration-thickness:1px;
 text-underline-offset:2px}
+del+ins{margin-left:2px}
 ins{background:var(--ins-bg);text-decoration-line:underline;text-decoration-color:var(--pass)}
 del{background:var(--del-bg);color:var(--muted);text-decoration-line:line-through}
 ins::before,ins::after,del::before,del::after{position:absolute;width:1px;height:1px;
@@ -914,6 +926,7 @@ border-radius:8px;padding:4px 12px;box-shadow:0 6px 20px rgba(0,0,0,.18);font-si
 body{max-width:none;padding:0;font-size:11pt}
 .controls,#pop,.keys{display:none!important}
 .beads tr[hidden]{display:table-row!important}
+.beads td{content-visibility:visible}
 .beads tr{break-inside:avoid}
 mark,.badge,.verdict,.gap,td.bar,mark::after,ins,del{-webkit-print-color-adjust:exact;
 print-color-adjust:exact}
@@ -986,7 +999,7 @@ JS = """
       (t.tagName === "INPUT" && t.type !== "checkbox");
     if ((e.key !== "n" && e.key !== "p") || e.ctrlKey || e.metaKey || e.altKey || typing) return;
     var list = [].filter.call(d.querySelectorAll("mark[tabindex]"), function (m) {
-      return m.offsetParent !== null;
+      return !m.closest("tr").hidden;
     });
     if (!list.length) return;
     var i = list.indexOf(d.activeElement);
