@@ -17,11 +17,21 @@ The peers are not project dependencies: they live in benchmarks/.venv-peers (cre
 run with `pip install opusfilter translate-toolkit "py3langid<0.4"`; py3langid 0.4 dropped the
 model loader OpusFilter's langid filter calls) and run in a subprocess with that interpreter.
 mtlint runs in the project's interpreter, in a fresh subprocess per measurement, through the
-same code `mtlint batch --pairs` runs (JSON lines serialised, then discarded); the 1-vs-2-jobs
-figures run `mtlint batch --pairs --jobs N` itself on tst2012 repeated (--scale).
+same code `mtlint batch --pairs` runs (JSON lines serialised, then discarded).
 Every tool warms up on the first pairs of each group before the clock starts.
 
-    .venv/bin/python benchmarks/peers.py [--data DIR] [--scale N]
+Each tool is timed twice: wall clock, and the CPU time of its process (`time.process_time`).
+The machine is shared, so the wall-clock rate of a one-core tool falls with the load average
+(printed beside every figure); its CPU time is what the tool itself costs, and the ratios are
+given on both. mtlint and the peers alternate (--rounds), and each tool's best round counts.
+
+The 1-vs-2-jobs figures run `run_batch` with `--jobs 1` and `--jobs 2` on tst2012 repeated
+(--scale, default 20: 31,060 pairs), in a fresh process each, alternating. They report the
+start-up (until the first chunk's results are written: worker start, imports, word-frequency
+tables) apart from the steady rate after it, the parent's CPU share, and the load average;
+then `mtlint batch --pairs --jobs N` itself, as a user runs it (start-up included).
+
+    .venv/bin/python benchmarks/peers.py [--data DIR] [--scale N] [--rounds N]
 """
 
 from __future__ import annotations
@@ -29,11 +39,13 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import re
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -129,9 +141,9 @@ def write_group(folder: Path, name: str, langs: tuple[str, str],
 # --------------------------------------------------------------------------- mtlint
 
 
-def measure_mtlint(groups: list[Group], jobs: int) -> dict[str, float]:
-    """Run in a fresh process of the project's interpreter (see `_mtlint_main`)."""
-    spec = json.dumps({"groups": [asdict(g) for g in groups], "jobs": jobs})
+def measure_mtlint(groups: list[Group]) -> dict[str, float]:
+    """One job, in a fresh process of the project's interpreter (see `_mtlint_main`)."""
+    spec = json.dumps({"groups": [asdict(g) for g in groups]})
     out = subprocess.run([sys.executable, __file__, "--mtlint-worker", spec],
                          check=True, capture_output=True, text=True)
     return json.loads(out.stdout)
@@ -140,7 +152,7 @@ def measure_mtlint(groups: list[Group], jobs: int) -> dict[str, float]:
 def _mtlint_main(spec_json: str) -> None:
     import io
 
-    from mtlint.batch import Engine, plan_pairs, run_batch
+    from mtlint.batch import plan_pairs, run_batch
     from mtlint.batch_inputs import read_sentence_pairs
     from mtlint.batch_pairs import check_sentence_pair
     from mtlint.engine import CheckOptions
@@ -155,16 +167,54 @@ def _mtlint_main(spec_json: str) -> None:
             check_sentence_pair(pair.source or "", pair.target or "", plan.pair_settings)
         plans.append(plan)
     pairs = 0
-    start = time.perf_counter()
+    load = os.getloadavg()[0]
+    start, cpu = time.perf_counter(), time.process_time()
     for plan in plans:
-        pairs += run_batch(plan, io.StringIO(), engine=Engine("local", spec["jobs"])).pairs
-    print(json.dumps({"pairs": pairs, "seconds": time.perf_counter() - start}))
+        pairs += run_batch(plan, io.StringIO()).pairs
+    print(json.dumps({"pairs": pairs, "seconds": time.perf_counter() - start,
+                      "cpu": time.process_time() - cpu, "load": (load + os.getloadavg()[0]) / 2}))
+
+
+def measure_jobs(group: Group, jobs: int) -> dict[str, float]:
+    """`run_batch` with `jobs` processes in a fresh process (see `_jobs_main`)."""
+    spec = json.dumps({"group": asdict(group), "jobs": jobs})
+    out = subprocess.run([sys.executable, __file__, "--jobs-worker", spec],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def _jobs_main(spec_json: str) -> None:
+    """Cold, as `mtlint batch` starts: the clock runs from before the pool exists. The first
+    chunk's results mark the end of start-up; the steady rate is over the pairs after it."""
+    from mtlint.batch import Engine, plan_pairs, run_batch
+    from mtlint.engine import CheckOptions
+    from mtlint.model import Severity
+
+    spec = json.loads(spec_json)
+    g = spec["group"]
+    options = CheckOptions(source_lang=g["source_lang"], target_lang=g["target_lang"])
+    plan = plan_pairs(g["tsv"], options, Severity.MAJOR, None)
+    marks: list[tuple[float, int]] = []
+    load = os.getloadavg()[0]
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        start, cpu = time.perf_counter(), time.process_time()
+        tally = run_batch(plan, sink, engine=Engine("local", spec["jobs"]),
+                          progress=lambda done: marks.append((time.perf_counter(), done)))
+        seconds, parent_cpu = time.perf_counter() - start, time.process_time() - cpu
+    (first_t, first_done), (last_t, last_done) = marks[0], marks[-1]
+    print(json.dumps({
+        "pairs": tally.pairs, "seconds": seconds, "parent_cpu": parent_cpu,
+        "startup": first_t - start,
+        "steady": (last_done - first_done) / (last_t - first_t) if last_t > first_t else 0.0,
+        "load": (load + os.getloadavg()[0]) / 2,
+    }))
 
 
 def measure_cli(group: Group, jobs: int) -> dict[str, float]:
     """`mtlint batch --pairs --jobs N` exactly as a user runs it; the batch's own timing
     (worker start-up included, interpreter start-up not)."""
     exe = Path(sys.executable).with_name("mtlint")
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         out = subprocess.run(
             [str(exe), "batch", "--pairs", group.tsv, "--source-lang", group.source_lang,
@@ -173,13 +223,14 @@ def measure_cli(group: Group, jobs: int) -> dict[str, float]:
             capture_output=True, text=True,
         )
     line = next(line for line in out.stdout.splitlines() if line.startswith("time"))
-    return {"pairs": group.pairs, "seconds": float(line.split()[1])}
+    return {"pairs": group.pairs, "seconds": float(line.split()[1]),
+            "load": (load + os.getloadavg()[0]) / 2}
 
 
 # --------------------------------------------------------------------------- peers
 
 PEER_RUNNER = r'''
-import json, sys, time, warnings
+import json, os, sys, time, warnings
 warnings.filterwarnings("ignore")
 spec = json.loads(sys.argv[1])
 SCRIPTS = spec["scripts"]
@@ -219,7 +270,7 @@ def pofilter(checker, pairs):
 
 def run(tool):
     from translate.filters.checks import StandardChecker
-    total, seconds = 0, 0.0
+    total, seconds, cpu = 0, 0.0, 0.0
     for g in spec["groups"]:
         pairs = read(g["tsv"])
         if tool == "pofilter":
@@ -228,13 +279,20 @@ def run(tool):
             work = opus_filter if tool == "opus_filter" else opus_score
             state = opus_pipeline(g["source_lang"], g["target_lang"])
         work(state, pairs[:WARM])
-        start = time.perf_counter()
+        start, cpu0 = time.perf_counter(), time.process_time()
         work(state, pairs)
         seconds += time.perf_counter() - start
+        cpu += time.process_time() - cpu0
         total += len(pairs)
-    return {"pairs": total, "seconds": seconds}
+    return {"pairs": total, "seconds": seconds, "cpu": cpu}
 
-print(json.dumps({tool: run(tool) for tool in ("opus_filter", "opus_score", "pofilter")}))
+def measured(tool):
+    load = os.getloadavg()[0]
+    result = run(tool)
+    result["load"] = (load + os.getloadavg()[0]) / 2
+    return result
+
+print(json.dumps({tool: measured(tool) for tool in ("opus_filter", "opus_score", "pofilter")}))
 '''
 
 
@@ -264,12 +322,17 @@ def main() -> None:
     if len(sys.argv) == 3 and sys.argv[1] == "--mtlint-worker":
         _mtlint_main(sys.argv[2])
         return
+    if len(sys.argv) == 3 and sys.argv[1] == "--jobs-worker":
+        _jobs_main(sys.argv[2])
+        return
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
                         help="the shared data folder (default ../shared/data)")
     parser.add_argument("--scale", type=int, default=20,
                         help="tst2012 repeated this many times for the 1-vs-2-jobs run")
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="alternating rounds per measurement; each tool's best counts")
     args = parser.parse_args()
     if not (args.data / "parallel-envi" / "tst2012.vi").exists():
         print(f"skipped: {args.data}/parallel-envi not found (pass --data DIR)")
@@ -281,37 +344,67 @@ def main() -> None:
         groups = [write_group(folder, "tst2012", ("vi", "en"), tst)]
         for langs, pairs in corpora_groups().items():
             groups.append(write_group(folder, f"corpora-{langs[0]}-{langs[1]}", langs, pairs))
-        scaled = [write_group(folder, "tst2012-scaled", ("vi", "en"), tst * args.scale)]
+        scaled = write_group(folder, "tst2012-scaled", ("vi", "en"), tst * args.scale)
 
-        rows: list[tuple[str, dict[str, float]]] = []
-        rows.append(("mtlint batch --pairs, 1 job, every rule", measure_mtlint(groups, 1)))
-        peers = measure_peers(groups)
-        rows.append(("OpusFilter chain, filter() (6 filters)", peers["opus_filter"]))
-        rows.append(("OpusFilter chain, score() every filter", peers["opus_score"]))
-        rows.append(("pofilter StandardChecker.run_filters", peers["pofilter"]))
-        one = measure_cli(scaled[0], 1)
-        two = measure_cli(scaled[0], 2)
+        mtlint_runs, peer_runs = [], []
+        for _ in range(args.rounds):
+            mtlint_runs.append(measure_mtlint(groups))
+            peer_runs.append(measure_peers(groups))
+        rows: list[tuple[str, dict[str, float]]] = [
+            ("mtlint batch --pairs, 1 job, every rule", _best(mtlint_runs)),
+            ("OpusFilter chain, filter() (6 filters)", _best(r["opus_filter"] for r in peer_runs)),
+            ("OpusFilter chain, score() every filter", _best(r["opus_score"] for r in peer_runs)),
+            ("pofilter StandardChecker.run_filters", _best(r["pofilter"] for r in peer_runs)),
+        ]
+        jobs: dict[int, list[dict[str, float]]] = {1: [], 2: []}
+        for _ in range(args.rounds):
+            for n in (1, 2):
+                jobs[n].append(measure_jobs(scaled, n))
+        cli = {n: measure_cli(scaled, n) for n in (1, 2)}
 
     corpora = sum(g.pairs for g in groups[1:])
     print(f"input: tst2012 vi→en, {groups[0].pairs} pairs (detokenised) + corpora/ aligned by "
           f"mtlint, {corpora} pairs in {len(groups) - 1} language pairs; "
-          f"{sum(g.pairs for g in groups)} pairs in all")
-    mtlint_rate = _rate(rows[0][1])
-    fastest_peer = max(_rate(r) for _, r in rows[1:])
-    print(f"{'tool':<44} {'pairs':>7} {'seconds':>8} {'pairs/s':>9} {'mtlint ×':>9}")
+          f"{sum(g.pairs for g in groups)} pairs in all; best of {args.rounds} rounds")
+    print(f"{'tool':<42} {'pairs':>6} {'wall s':>7} {'pairs/s':>8} {'CPU s':>7} "
+          f"{'pairs/CPU s':>11} {'load':>5}")
     for name, result in rows:
-        rate = _rate(result)
-        print(f"{name:<44} {int(result['pairs']):>7} {result['seconds']:>8.3f} "
-              f"{rate:>9,.0f} {mtlint_rate / rate:>9.2f}")
+        print(f"{name:<42} {int(result['pairs']):>6} {result['seconds']:>7.3f} "
+              f"{_rate(result):>8,.0f} {result['cpu']:>7.3f} {_cpu_rate(result):>11,.0f} "
+              f"{result['load']:>5.2f}")
     print()
-    print(f"mtlint, 1 job, vs the faster peer: {mtlint_rate / fastest_peer:.2f}× (target ≥ 2)")
-    print(f"mtlint on tst2012 ×{args.scale} ({scaled[0].pairs} pairs): "
-          f"1 job {_rate(one):,.0f} pairs/s, 2 jobs {_rate(two):,.0f} pairs/s, "
-          f"2 jobs / 1 job = {_rate(two) / _rate(one):.2f} (target ≥ 1.8)")
+    fastest_wall = max(_rate(r) for _, r in rows[1:])
+    fastest_cpu = max(_cpu_rate(r) for _, r in rows[1:])
+    print(f"mtlint, 1 job, vs the faster peer: {_rate(rows[0][1]) / fastest_wall:.2f}× by wall "
+          f"clock, {_cpu_rate(rows[0][1]) / fastest_cpu:.2f}× by CPU time (target ≥ 2)")
+    print(f"mtlint on tst2012 ×{args.scale} ({scaled.pairs} pairs), run_batch in a fresh process:")
+    for n in (1, 2):
+        best = max(jobs[n], key=lambda r: r["steady"])
+        print(f"  {n} job{'s' if n > 1 else ' '}: start-up {best['startup']:.2f} s, then "
+              f"{best['steady']:,.0f} pairs/s; overall {_rate(best):,.0f} pairs/s; parent CPU "
+              f"{best['parent_cpu'] / best['seconds']:.0%} of wall; load {best['load']:.2f}")
+    one = max(r["steady"] for r in jobs[1])
+    two = max(r["steady"] for r in jobs[2])
+    overall = max(_rate(r) for r in jobs[2]) / max(_rate(r) for r in jobs[1])
+    print(f"  2 jobs / 1 job = {two / one:.2f} steady, {overall:.2f} with start-up "
+          f"(target ≥ 1.8)")
+    print(f"  mtlint batch --pairs (CLI): 1 job {_rate(cli[1]):,.0f} pairs/s "
+          f"(load {cli[1]['load']:.2f}), 2 jobs {_rate(cli[2]):,.0f} pairs/s "
+          f"(load {cli[2]['load']:.2f}), 2 jobs / 1 job = {_rate(cli[2]) / _rate(cli[1]):.2f}")
+    print(f"cores: {os.cpu_count()}; load average now {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+def _best(results: Iterable[dict[str, float]]) -> dict[str, float]:
+    """The round with the most pairs per CPU second (the least disturbed by other load)."""
+    return max(results, key=_cpu_rate)
 
 
 def _rate(result: dict[str, float]) -> float:
     return result["pairs"] / result["seconds"] if result["seconds"] else 0.0
+
+
+def _cpu_rate(result: dict[str, float]) -> float:
+    return result["pairs"] / result["cpu"] if result["cpu"] else 0.0
 
 
 if __name__ == "__main__":

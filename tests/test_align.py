@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mtlint.align import align, align_texts, format_beads
-from mtlint.alignment.features import analyse, canonical_number, fold
+from mtlint.alignment.features import analyse, canonical_number, cognate_links, fold
 from mtlint.model import Bead
 from tests.helpers import line_segments, plain_document
 
@@ -167,6 +167,17 @@ def test_undecidable_pairing_is_unsure() -> None:
     paired = next(b for b in beads if b.tgt == (3,))
     assert paired.confidence < 0.75
     assert all(b.confidence > 0.9 for b in beads if b.src and b.tgt and b.tgt[0] in (0, 1, 5, 6))
+
+
+def test_folded_syllables_are_no_cognates() -> None:
+    """Vietnamese 'thuyền' and 'thế' fold to 'thuyen' and 'the'; they must not link to
+    English 'then' and 'the', while names and long near-identical words still do."""
+    src = [analyse("Như hầu hết người lớn trên thuyền, thế thì sao?"), analyse("Ông Nguyễn đến Hà Nội.")]
+    tgt = [analyse("The adults knew, then, what it was."), analyse("Mr Nguyen came to Ha Noi on an expedition.")]
+    links = cognate_links(src, tgt)
+    assert "then" not in links and "the" not in links
+    assert {"nguyen", "hanoi"} <= set(links)
+    assert cognate_links([analyse("Die Expeditionen")], [analyse("Les expéditions")])["expeditions"] == {"expeditionen"}
 
 
 def test_dialogue_turn_openings() -> None:

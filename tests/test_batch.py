@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from mtlint.cli import cli
@@ -310,3 +312,48 @@ def test_dask_local_cluster_gives_the_same_results(tmp_path: Path, pairs_tsv: Pa
                      "--scheduler", cluster.scheduler_address)
         assert result.exit_code == 1, result.output
     assert remote.read_text(encoding="utf-8") == local.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- fast paths
+# Sentence-pair mode is kept fast by shortcuts that must give exactly what the slow path does.
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "de", "fr", "ru"])
+def test_word_frequencies_of_plain_words_equal_wordfreq(lang: str) -> None:
+    import wordfreq
+
+    from mtlint.lexicon import zipf
+
+    listed = [w for w in wordfreq.top_n_list(lang, 3000) if w.isascii() and w.isalpha()]
+    unseen = ["qzxv", "mtlintword", "zzzzzzzz"]
+    for word in [*listed[::7], *listed[-50:], *unseen]:
+        assert zipf(word, lang) == wordfreq.zipf_frequency(word, lang), (word, lang)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcXYZ'’ .,-_09\t", max_size=40))
+def test_ascii_tokens_equal_the_unicode_pattern(text: str) -> None:
+    from mtlint.lexicon import TOKEN_RE, tokens
+
+    expected = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+    assert tokens(text) == expected
+
+
+@pytest.mark.parametrize(
+    "target, flagged",
+    [
+        ("Rescue teams from the province [và] the city were mobilised overnight.", {"MT102"}),
+        ("Tôi đi học vào buổi sáng với các bạn của tôi ở thành phố lớn.", {"MT101"}),
+        ("Schools kept pupils at home, see www.example.com (và) or e-mail a@b.vn today.", set()),
+        ("The city opened two new bus lines on Monday, officials said.", set()),
+    ],
+)
+def test_untranslated_text_in_a_sentence_pair(target: str, flagged: set[str]) -> None:
+    from mtlint.batch_pairs import check_sentence_pair, pair_setup
+    from mtlint.engine import CheckOptions
+    from mtlint.model import Severity
+
+    setup = pair_setup(CheckOptions(source_lang="vi", target_lang="en"), Severity.MAJOR)
+    source = "Các đội cứu hộ của tỉnh và thành phố đã được huy động trong đêm."
+    result = check_sentence_pair(source, target, setup)
+    assert {f.code for f in result.findings} & {"MT101", "MT102"} == flagged

@@ -100,7 +100,7 @@ def only(text: str, lang: str | None) -> NumberMention:
         # Years, ordinals
         ("en", "in 2024.", "2024", {2024.0}, "year", True),
         ("en", "in 1850.", "1850", {1850.0}, "int", True),
-        ("en", "in '71", "'71", {71.0, 1971.0, 2071.0}, "year", True),
+        ("en", "in '71", "'71", {71.0, 1871.0, 1971.0, 2071.0}, "year", True),
         ("en", "the 21st century", "21st", {21.0}, "ordinal", True),
         ("fr", "le 3e arrondissement", "3e", {3.0}, "ordinal", True),
         ("zh", "第3次", "第3", {3.0}, "ordinal", True),

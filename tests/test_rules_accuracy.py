@@ -357,6 +357,32 @@ def test_omission_amid_an_unsure_alignment_is_not_reported() -> None:
     assert flagged("MT103", ctx) == []
 
 
+def test_gap_the_path_hides_in_a_merge_is_reported_where_the_posterior_puts_it() -> None:
+    """The path merges the dropped sentence into its neighbour's bead; the aligner's belief
+    that it is unmatched (`Bead.unmatched`) still finds it."""
+    beads = (
+        Bead((0,), (0,), 0.0, 0.9, (0.0, 0.0)),
+        Bead((1, 2), (1,), 2.0, 0.4, (0.55, 0.1, 0.0)),
+    )
+    ctx = context(SOURCE_3, TARGET_2, "de", "en", beads)
+    assert flagged("MT103", ctx) == [
+        "Zudem seien viele Bauteile über 40 Jahre alt und müssten ersetzt werden."
+    ]
+
+
+def test_spread_belief_below_the_mass_or_facing_a_gap_on_the_other_side_is_quiet() -> None:
+    weak = (
+        Bead((0,), (0,), 0.0, 0.9, (0.0, 0.0)),
+        Bead((1, 2), (1,), 2.0, 0.4, (0.3, 0.1, 0.0)),
+    )
+    assert flagged("MT103", context(SOURCE_3, TARGET_2, "de", "en", weak)) == []
+    facing = (
+        Bead((0,), (0,), 0.0, 0.9, (0.0, 0.0)),
+        Bead((1, 2), (1,), 2.0, 0.4, (0.55, 0.1, 0.4)),
+    )
+    assert flagged("MT103", context(SOURCE_3, TARGET_2, "de", "en", facing)) == []
+
+
 def test_omitted_paragraph_is_critical() -> None:
     source = (
         "Der Bahnhof wird im Juni gesperrt.\n\n"

@@ -14,6 +14,9 @@ language detector: the detector is the expensive part, so only such suspects see
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+from types import SimpleNamespace
 from typing import Any
 
 from mtlint.engine import CheckOptions
@@ -78,22 +81,15 @@ class PairResult:
 def check_sentence_pair(source: str, target: str, setup: PairSetup) -> PairResult:
     """Findings and quality score of one aligned pair; raises InputError for a side with no
     letters. The record is the pair's JSONL line (without its id)."""
-    from mtlint.documents import document_from_text
-    from mtlint.report.model import Report
-    from mtlint.rules import RULES
-    from mtlint.rules.registry import RuleContext
-    from mtlint.rules.residue import word_count
-    from mtlint.scoring import quality_score
-    from mtlint.segment import segment
-
-    src_doc = document_from_text(source)
-    tgt_doc = document_from_text(target)
+    stages = _stages()
+    src_doc = stages.document_from_text(source)
+    tgt_doc = stages.document_from_text(target)
     detected = _suspect_language(tgt_doc.text, setup.target_lang)
     if detected is not None:
         tgt_doc = tgt_doc.with_lang(detected)
-    src_segments = segment(src_doc, setup.source_lang)
-    tgt_segments = segment(tgt_doc, setup.target_lang)
-    ctx = RuleContext(
+    src_segments = stages.segment(src_doc, setup.source_lang)
+    tgt_segments = stages.segment(tgt_doc, setup.target_lang)
+    ctx = stages.RuleContext(
         source=src_doc,
         target=tgt_doc,
         source_segments=src_segments,
@@ -105,20 +101,43 @@ def check_sentence_pair(source: str, target: str, setup: PairSetup) -> PairResul
         expected_target_lang=setup.target_lang,
     )
     findings: list[Finding] = []
-    for code in setup.codes:
-        findings.extend(RULES[code].run(ctx))
-    words = word_count(target)
-    score = quality_score(findings, words)
+    for rule in stages.rules(setup.codes):
+        findings.extend(rule.run(ctx))
+    words = stages.word_count(target)
+    score = stages.quality_score(findings, words)
     record: dict[str, Any] = {"score": score, "words": words, "findings": []}
     if findings:
         findings.sort(key=_target_first)
-        report = Report(
+        report = stages.Report(
             source=src_doc, target=tgt_doc, source_segments=src_segments,
             target_segments=tgt_segments, beads=ctx.beads, findings=tuple(findings),
             source_lang=setup.source_lang, target_lang=setup.target_lang,
         )
         record["findings"] = report.to_dict()["findings"]
     return PairResult(tuple(findings), words, score, record)
+
+
+@lru_cache(maxsize=1)
+def _stages() -> SimpleNamespace:
+    """The pipeline's functions, imported on first use (the rules pull in the heavy modules)
+    and then looked up once, not on every pair."""
+    from mtlint.documents import document_from_text
+    from mtlint.report.model import Report
+    from mtlint.rules import RULES
+    from mtlint.rules.registry import RuleContext
+    from mtlint.rules.residue import word_count
+    from mtlint.scoring import quality_score
+    from mtlint.segment import segment
+
+    @lru_cache(maxsize=64)
+    def rules(codes: tuple[str, ...]) -> tuple[Any, ...]:
+        return tuple(RULES[code] for code in codes)
+
+    return SimpleNamespace(
+        document_from_text=document_from_text, Report=Report, rules=rules,
+        RuleContext=RuleContext, word_count=word_count, quality_score=quality_score,
+        segment=segment,
+    )
 
 
 def _one_bead(src: tuple[Segment, ...], tgt: tuple[Segment, ...]) -> Bead:
@@ -139,21 +158,29 @@ def _suspect_language(text: str, lang: str) -> str | None:
     are mostly known to the target language's frequency list (or written in its script), is
     not a suspect and costs no detection.
     """
-    if len(text) < JUDGED_LETTERS or sum(ch.isalpha() for ch in text) < JUDGED_LETTERS:
+    if len(text) < JUDGED_LETTERS or sum(map(str.isalpha, text)) < JUDGED_LETTERS:
         return None
-    from mtlint.langid import detect_language
-    from mtlint.lexicon import has_frequencies, lang_scripts, normalise, script, tokens, zipf
+    from mtlint.lexicon import token_pattern
 
-    words = [normalise(w) for _, _, w in tokens(text) if w.islower()][:SAMPLE_WORDS]
+    found = token_pattern(text).findall(text)
+    words = list(islice((w for w in found if w.islower()), SAMPLE_WORDS))
     if not words:
         return None
-    scripts = lang_scripts(lang)
-    frequencies = has_frequencies(lang)
-    foreign = sum(
-        1 for w in words
-        if script(w) not in scripts or (frequencies and (zipf(w, lang) or 0.0) < UNKNOWN_ZIPF)
-    )
+    foreign = sum(_unknown_to(w, lang) for w in words)
     if foreign < SUSPECT_SHARE * len(words):
         return None
+    from mtlint.langid import detect_language
+
     return detect_language(text)
 
+
+@lru_cache(maxsize=65536)
+def _unknown_to(word: str, lang: str) -> bool:
+    """Whether a lowercase word looks foreign to `lang`: another script, or rare in its
+    frequency list. Cached: a corpus repeats its words."""
+    from mtlint.lexicon import has_frequencies, lang_scripts, normalise, script, zipf
+
+    norm = normalise(word)
+    if script(norm) not in lang_scripts(lang):
+        return True
+    return has_frequencies(lang) and (zipf(norm, lang) or 0.0) < UNKNOWN_ZIPF

@@ -133,9 +133,19 @@ class WordEvidence:
         return "; ".join(parts)
 
 
+#: `TOKEN_RE` on ASCII text, where a letter is a-z or A-Z and the only apostrophe is "'": the
+#: same matches, found twice as fast as through the Unicode classes.
+ASCII_TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
+
+
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """(start, end, word) of every word token of `text`, in order."""
-    return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+    return [(*m.span(), m.group()) for m in token_pattern(text).finditer(text)]
+
+
+def token_pattern(text: str) -> re.Pattern[str]:
+    """The pattern that finds the word tokens of `text` fastest (`TOKEN_RE`'s matches)."""
+    return ASCII_TOKEN_RE if text.isascii() else TOKEN_RE
 
 
 def script(word: str) -> str | None:

@@ -91,7 +91,10 @@ class Document:
         if len(self.offsets) != len(self.text) + 1:
             raise ValueError("offsets must map every prose position, plus the end, to raw")
         starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(self.raw) if ch == "\n")
+        end = self.raw.find("\n")
+        while end >= 0:
+            starts.append(end + 1)
+            end = self.raw.find("\n", end + 1)
         object.__setattr__(self, "_line_starts", tuple(starts))
 
     def raw_offset(self, pos: int) -> int:
@@ -133,6 +136,9 @@ class Bead:
     tgt: tuple[int, ...]
     cost: float
     confidence: float = 1.0
+    unmatched: tuple[float, ...] = ()
+    """Per sentence of the bead (source ones, then target ones), the aligner's belief that it
+    has no counterpart at all, wherever the bead puts it; empty when not computed."""
 
 
 @dataclass(frozen=True, slots=True)

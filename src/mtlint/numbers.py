@@ -25,9 +25,10 @@ applies to the first (`2-3 million`). Signs are ignored: a minus is too easily a
 
 Out of scope: numbers written in words ("twenty", "hai mươi", 三十) and ordinal words, except
 that `extract_number_words` finds the small ones (0–10, optionally with a scale word), scale
-words alone ("a billion") and bare month names, which callers use only to excuse a number the
-other side writes in digits. Vietnamese `thứ 2`–`thứ 7` are weekdays and not read. Swiss
-apostrophe grouping (1'000), Roman numerals and numbers split across a line break are not read.
+words alone ("a billion"), bare month names and Roman numerals ("Avatar II"), which callers use
+only to excuse a number the other side writes in digits. Vietnamese `thứ 2`–`thứ 7` are
+weekdays and not read. Swiss apostrophe grouping (1'000) and numbers split across a line break
+are not read.
 """
 
 from __future__ import annotations
@@ -806,9 +807,10 @@ def _on_version(m: re.Match[str], loc: _Locale) -> list[_Found]:
 
 
 def _on_short_year(m: re.Match[str], loc: _Locale) -> list[_Found]:
-    """`'71`, `the '90s`: the century is the reader's guess, so every century is a candidate."""
+    """`'71`, `the '90s`: the century is the reader's guess from context, so each century of
+    modern history is a candidate (Darwin was in Galápagos "in '35", i.e. 1835)."""
     y = int(m.group("ay_y"))
-    values = frozenset({float(y), float(1900 + y), float(2000 + y)})
+    values = frozenset({float(y), float(1800 + y), float(1900 + y), float(2000 + y)})
     return [_Found(m.start(), m.end(), values, "year")]
 
 
@@ -933,9 +935,13 @@ def extract_number_words(text: str, lang: str | None, *, offset: int = 0) -> lis
     """
     loc = _locale(lang)
     pattern = _word_pattern(loc.code)
+    out = [
+        NumberMention(m.start() + offset, m.end() + offset, m.group(),
+                      frozenset({float(_roman_value(m.group()))}), "word")
+        for m in _ROMAN_RE.finditer(text)
+    ] if "I" in text or "V" in text or "X" in text else []
     if pattern is None:
-        return []
-    out = []
+        return out
     for m in pattern.finditer(text):
         groups = m.groupdict()
         values: frozenset[Value]
@@ -948,6 +954,17 @@ def extract_number_words(text: str, lang: str | None, *, offset: int = 0) -> lis
             values, kind = frozenset(float(base * f) for f in factors), "word"
         out.append(NumberMention(m.start() + offset, m.end() + offset, m.group(), values, kind))
     return out
+
+
+#: Roman numerals of two or more letters up to 39 ("Avatar II", "Henry VIII", "XX. Jahrhundert"),
+#: as a whole word; "I", "V" and "X" alone are too often something else.
+_ROMAN_RE = re.compile(r"(?<![\w'’-])(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})(?![\w'’-])")
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_value(numeral: str) -> int:
+    values = [_ROMAN[ch] for ch in numeral]
+    return sum(-v if v < w else v for v, w in zip(values, values[1:] + [0]))
 
 
 def values_match(a: NumberMention, b: NumberMention) -> bool:

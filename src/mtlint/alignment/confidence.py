@@ -40,6 +40,7 @@ def bead_confidences(solution: Solution, features: FeatureSets) -> tuple[Bead, .
     costs = [c1 - c0 for (_, _, c0), (_, _, c1) in zip(path, path[1:])]
     best_src = _best_elsewhere(features.src, features.tgt, features.weight)
     best_tgt = _best_elsewhere(features.tgt, features.src, features.weight)
+    unmatched_src, unmatched_tgt = solution.unmatched or ((), ())
     beads = []
     for k, ((i0, i1), (j0, j1)) in enumerate(spans):
         conf = min(max(posterior[k], 0.0), 1.0)
@@ -47,11 +48,30 @@ def bead_confidences(solution: Solution, features: FeatureSets) -> tuple[Bead, .
             moved = _displacement((i0, i1), (j0, j1), features, best_src, best_tgt)
             conf *= math.exp(-max(moved - _DISPLACEMENT_MARGIN, 0.0) / _ANCHOR_SCALE)
         else:
-            conf *= math.exp(-(best_src[i0] if i1 > i0 else best_tgt[j0]) / _ANCHOR_SCALE)
+            conf *= _kept(best_src[i0] if i1 > i0 else best_tgt[j0])
+        unmatched = ()
+        if solution.unmatched is not None:
+            unmatched = tuple(
+                round(float(share[x]) * _kept(best[x]), 4)
+                for share, best, (lo, hi) in (
+                    (unmatched_src, best_src, (i0, i1)), (unmatched_tgt, best_tgt, (j0, j1))
+                )
+                for x in range(lo, hi)
+            )
         beads.append(
-            Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(costs[k], 4), round(conf, 4))
+            Bead(
+                tuple(range(i0, i1)), tuple(range(j0, j1)), round(costs[k], 4), round(conf, 4),
+                unmatched,
+            )
         )
     return tuple(beads)
+
+
+def _kept(elsewhere: float) -> float:
+    """Share of belief in a gap that survives the anchor weight its sentence shares with some
+    sentence of the other side: a sentence whose numbers and names are found elsewhere has
+    moved, not gone."""
+    return math.exp(-elsewhere / _ANCHOR_SCALE)
 
 
 def _best_elsewhere(

@@ -225,6 +225,9 @@ class Solution:
     posterior: list[float] | None
     """Per bead of the path, its probability among all paths of the band weighted by
     exp(-cost / temperature): the share of the alignments' mass that agrees with it."""
+    unmatched: tuple[np.ndarray, np.ndarray] | None = None
+    """Per source and per target sentence, the same weighted share of the alignments that
+    leave it unmatched (in a 1-0 or 0-1 bead), wherever the best path puts the gap."""
 
 
 def solve(
@@ -291,7 +294,31 @@ def solve(
     for k, (u, v) in enumerate(zip(flat, flat[1:])):
         through = soft[u] + float(table[kinds[k], v]) + back[v]
         posterior.append(float(np.exp(-max(through - soft[end], 0.0) / temperature)))  # type: ignore[operator]
-    return Solution(path, posterior)
+    return Solution(path, posterior, _unmatched(band, table, soft, back, temperature))  # type: ignore[arg-type]
+
+
+def _unmatched(
+    band: Band, table: np.ndarray, soft: np.ndarray, back: np.ndarray, temperature: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Posterior probability of every sentence of each side being in a null bead."""
+    n, m = band.n, band.m
+    total = float(back[int(band.index(np.array(0), np.array(0)))])
+    out = (np.zeros(n + 1), np.zeros(m + 1))
+    for start, stop in _chunks(band, 1, n + m + 1):
+        i, j = band.cells(start, stop)
+        base = int(band.off[start])
+        flat = np.arange(base, base + len(i))
+        for k, (a, b) in enumerate(BEAD_TYPES):
+            if a and b:
+                continue
+            pred = band.index(i - a, j - b)
+            through = soft[pred] + table[k, flat] + back[flat] - total
+            mass = np.exp(-np.maximum(through, 0.0) / temperature)
+            where = out[0] if a else out[1]
+            where += np.bincount(
+                i if a else j, weights=np.where(np.isfinite(through), mass, 0.0), minlength=len(where)
+            )
+    return np.minimum(out[0][1:], 1.0), np.minimum(out[1][1:], 1.0)
 
 
 def _prefix(lattice: Lattice) -> tuple[np.ndarray, ...]:

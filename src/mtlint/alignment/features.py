@@ -57,6 +57,10 @@ _FOLD_TABLE = str.maketrans(
     }
 )
 
+#: Letters from which a folded word may match across languages by its folded spelling alone or
+#: by a near match, and the rapidfuzz ratio (0-100) a near match needs.
+_NEAR_LETTERS = 5
+_NEAR_RATIO = 85
 #: Kinds of anchor and how much one of them is worth relative to a rare word.
 _KIND_WEIGHT = {"n": 1.3, "u": 1.5, "p": 0.4, "w": 1.0}
 #: Kinds that a faithful translation never loses: one missing on the other side of a bead is
@@ -102,6 +106,8 @@ class SentenceInfo:
     """Folded capitalised tokens and runs of them joined ('Hà Nội' → 'hanoi')."""
     opens_turn: bool
     """Whether the sentence starts with a quotation mark or dash (a line of dialogue)."""
+    marked: frozenset[str] = frozenset()
+    """Folded words whose spelling had diacritics or another script (see `cognate_links`)."""
 
 
 def analyse(text: str) -> SentenceInfo:
@@ -116,6 +122,7 @@ def analyse(text: str) -> SentenceInfo:
         anchors.add("p" + _PUNCT_KEYS[ch])
     words: list[str] = []
     names: set[str] = set()
+    marked: set[str] = set()
     run: list[str] = []
     for match in _WORD_RE.finditer(rest):
         token = match.group()
@@ -125,6 +132,8 @@ def analyse(text: str) -> SentenceInfo:
             continue
         folded = fold(token)
         words.append(folded)
+        if folded != token.casefold():
+            marked.add(folded)
         if token[0].isupper():
             names.add(folded)
             run.append(folded)
@@ -137,6 +146,7 @@ def analyse(text: str) -> SentenceInfo:
         tuple(words),
         frozenset(names),
         _TURN_RE.match(text) is not None,
+        frozenset(marked),
     )
 
 
@@ -151,34 +161,48 @@ Links = Mapping[str, frozenset[str]]
 
 
 def cognate_links(src: Sequence[SentenceInfo], tgt: Sequence[SentenceInfo]) -> dict[str, set[str]]:
-    """Identical words (3+ letters), names, and near-identical words of 4+ letters.
+    """Names, identical words, and near-identical words of `_NEAR_LETTERS` letters or more.
 
     Near matches ('expedition' / 'expéditions', 'Aufscknaiter' / 'Aufschnaiter') come from a
     rapidfuzz ratio; comparing only words with the same first letter keeps this near-linear.
+    Folding away diacritics makes short words of unrelated languages meet by chance: the
+    Vietnamese syllables 'thế', 'thuyền' and 'thắng' fold to 'the', 'thuyen' and 'thang', which
+    look like English 'the', 'then' and 'than'. So a short word needs the same spelling on
+    both sides, diacritics included, and a near match needs a long word.
     """
     from rapidfuzz import fuzz, process
 
     src_vocab = _vocabulary(src)
     tgt_vocab = _vocabulary(tgt)
+    marked = _marked(src) | _marked(tgt)
     links: dict[str, set[str]] = defaultdict(set)
     for word in src_vocab & tgt_vocab:
-        links[word].add(word)
+        if len(word) >= _NEAR_LETTERS or word not in marked:
+            links[word].add(word)
     by_initial_src: dict[str, list[str]] = defaultdict(list)
     by_initial_tgt: dict[str, list[str]] = defaultdict(list)
     for word in src_vocab:
-        if len(word) >= 4:
+        if len(word) >= _NEAR_LETTERS:
             by_initial_src[word[0]].append(word)
     for word in tgt_vocab:
-        if len(word) >= 4:
+        if len(word) >= _NEAR_LETTERS:
             by_initial_tgt[word[0]].append(word)
-    for initial, src_words in by_initial_src.items():
+    for initial, src_words in sorted(by_initial_src.items()):
         tgt_words = by_initial_tgt.get(initial)
         if not tgt_words:
             continue
-        scores = process.cdist(src_words, tgt_words, scorer=fuzz.ratio, score_cutoff=80, workers=1)
+        scores = process.cdist(src_words, tgt_words, scorer=fuzz.ratio, score_cutoff=_NEAR_RATIO, workers=1)
         for si, ti in zip(*scores.nonzero()):
             links[tgt_words[ti]].add(src_words[si])
     return links
+
+
+def _marked(infos: Sequence[SentenceInfo]) -> set[str]:
+    """Folded words that are not names and were spelt with diacritics or another script."""
+    out: set[str] = set()
+    for info in infos:
+        out.update(info.marked - info.names)
+    return out
 
 
 def _vocabulary(infos: Sequence[SentenceInfo]) -> set[str]:

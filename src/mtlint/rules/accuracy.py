@@ -16,7 +16,9 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from mtlint.lexicon import (
+    SOURCE_COMMON_ZIPF,
     WordEvidence,
+    foreign_letters,
     has_frequencies,
     in_fixed_phrase,
     is_foreign_word,
@@ -43,6 +45,11 @@ UNMATCHED_CONFIDENCE = 0.12
 #: while stricter gates here halve the recall of real omissions and additions.
 NEIGHBOUR_CONFIDENCE = 0.4
 NEIGHBOUR_FLOOR = 0.1
+#: Belief (the aligner's posterior, see `Bead.unmatched`) from which a sentence may be where a
+#: gap is, and the belief that consecutive such sentences need together to be reported when
+#: the aligner's path pairs them all.
+GAP_SHARE = 0.15
+GAP_MASS = 0.5
 #: rapidfuzz ratio (0-100) from which a target sentence counts as a copy of its original.
 IDENTICAL_RATIO = 90.0
 #: Letters a copied sentence must have: short strings ("COVID-19", "Facebook") match by chance.
@@ -63,6 +70,19 @@ LEANING_MARGIN = 1.0
 COMMON_TARGET_ZIPF = 5.0
 #: A document needs this many letters before its detected language is trusted.
 MIN_DOCUMENT_LETTERS = 60
+#: A phrase copied from the original is untranslated when it has this many words that are
+#: common in the source language and more frequent there by `COPIED_MARGIN` (Zipf) ...
+COPIED_MIN_WORDS = 2
+#: A capitalised run may be a name the translation keeps ("Deutsche Bahn", "Associated
+#: Press"); it needs this many such content words ("Long Range Acoustic Devices").
+COPIED_NAME_WORDS = 3
+COPIED_MARGIN = 1.0
+#: ... between which only words at least this common in the source language, and not more
+#: common in the target, may stand ("Centers for Disease Control and Prevention").
+COPIED_INNER_ZIPF = 3.0
+#: Words this frequent (Zipf) are function words ("of", "the", "on"), which neither open nor
+#: close a copied phrase.
+FUNCTION_WORD_ZIPF = 6.5
 #: An omitted or added run of sentences this short (in words) is a minor matter.
 SHORT_WORDS = 3
 
@@ -82,6 +102,10 @@ _NOT_PROSE_RE = re.compile(
     r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?:/\S*)?",
     re.IGNORECASE,
 )
+#: What every match of `_NOT_PROSE_RE` contains (a scheme, "www.", "@" or "#", or a dot before
+#: a letter, under the same flags): a sentence without any of it, most of them, skips that
+#: pattern, whose alternatives are slow to try at every position.
+_MAY_HIDE_RE = re.compile(r"://|www\.|[@#]|\.[a-z]", re.IGNORECASE)
 #: Parentheses and quotations: a foreign word inside them is a deliberate citation of the
 #: original (a name in its own script, a glossed term), not a leftover.
 _CITED_RE = re.compile(
@@ -133,16 +157,21 @@ def _prose_words(text: str) -> tuple[_Word, ...]:
     """The words of `text` outside URLs, addresses and handles (cached: MT101 and MT102 both
     read every sentence)."""
     found = tokens(text)
-    if "." in text or "@" in text or "#" in text:
+    if ("." in text or "@" in text or "#" in text) and _MAY_HIDE_RE.search(text):
         hidden = [m.span() for m in _NOT_PROSE_RE.finditer(text)]
         if hidden:
             found = [t for t in found if not any(h0 <= t[0] < h1 for h0, h1 in hidden)]
-    return tuple(_Word(a, b, w, *_word_form(w)) for a, b, w in found if not w.isnumeric())
+    # tuple.__new__ builds each _Word without the named tuple's Python-level constructor.
+    new = tuple.__new__
+    return tuple([new(_Word, (a, b, w, *form)) for a, b, w in found if (form := _word_form(w))])
 
 
 @lru_cache(maxsize=65536)
-def _word_form(word: str) -> tuple[str, str]:
-    """(normalised form, casing) of a word: cached, since prose repeats its words."""
+def _word_form(word: str) -> tuple[str, str] | tuple[()]:
+    """(normalised form, casing) of a word, or () for a numeral ("三", "Ⅻ"), which is no
+    prose word; cached, since prose repeats its words."""
+    if word.isnumeric():
+        return ()
     return normalise(word), _casing(word)
 
 
@@ -227,7 +256,7 @@ def _untranslated_reason(ctx: RuleContext, segment: Segment) -> str | None:
     """
     content = _content_words(_prose_words(segment.text))
     cited = _cited_spans(segment.text)
-    framing = [w for w in content if not _inside(w, cited)]
+    framing = [w for w in content if not _inside(w, cited)] if cited else content
     if framing:
         # A quotation or parenthesis inside a target-language sentence may keep the
         # original's words on purpose; only a sentence quoted whole is judged whole.
@@ -236,11 +265,11 @@ def _untranslated_reason(ctx: RuleContext, segment: Segment) -> str | None:
         return None
     original = _aligned_original(ctx, segment.index)
     if original is not None and ctx.source_lang != ctx.target_lang:
-        ours, theirs = _letters(segment.text), _letters(original)
+        ours = _letters(segment.text)
         if len(ours.replace(" ", "")) >= MIN_IDENTICAL_LETTERS:
             from rapidfuzz.fuzz import ratio
 
-            if ratio(ours, theirs) >= IDENTICAL_RATIO:
+            if ratio(ours, _letters(original)) >= IDENTICAL_RATIO:
                 return "identical to its original sentence"
     if not _looks_foreign(content, ctx.target_lang, ctx.source_lang):
         return None
@@ -399,6 +428,16 @@ def stray_source_token(ctx: RuleContext) -> Iterable[Issue]:
     commun group") are left alone. Adjacent stray words make one finding; sentences MT101
     reports as untranslated are not searched again.
 
+    A phrase copied verbatim from the original is reported too, even when its words are known
+    to the target corpus (English terms reach Zipf 3 in German): two or more adjacent words
+    that are common in the source language (Zipf ≥ 3.5) and clearly more frequent there (by 1),
+    with no word leaning to the target or spelled with letters foreign to it, found as such in
+    the original ("Long Range Acoustic Devices", "frankly shambolic" in German). Capitalised
+    runs (a capital at both ends) may be a name kept on purpose, so they need three such words
+    and are minor ("Deutsche Bahn", "Associated Press" stay quiet); names whose words are no
+    common
+    words ("Manchester United", "Red Devils") never qualify.
+
     Why it matters: a leftover source word is unreadable for the target reader and a sure
     sign of unrevised machine output.
 
@@ -422,6 +461,81 @@ def stray_source_token(ctx: RuleContext) -> Iterable[Issue]:
                 f"'{text}' {what} ({details})",
                 (Span("target", segment.start + first.start, segment.start + last.end),),
             )
+        if analysis.original is not None:
+            yield from _copied_phrases(ctx, segment, analysis)
+
+
+def _copied_phrases(ctx: RuleContext, segment: Segment, analysis: _Analysis) -> Iterator[Issue]:
+    """Runs of source-language words copied from the original (see MT102's docstring)."""
+    source_lang, target_lang = ctx.source_lang, ctx.target_lang
+    if (
+        source_lang is None
+        or source_lang == target_lang
+        or not (has_frequencies(source_lang) and has_frequencies(target_lang))
+        or lang_scripts(source_lang) != lang_scripts(target_lang)
+    ):
+        return
+    words = _prose_words(segment.text)
+    leanings = [_copy_leaning(w.norm, source_lang, target_lang) for w in words]
+    if sum(1 for lean in leanings if lean == 2) < COPIED_MIN_WORDS:
+        return  # the common case: no phrase to look for
+    cited = _cited_spans(segment.text)
+    norms = [w.norm for w in words]
+    k = 0
+    while k < len(words):
+        run = [k]
+        while (
+            run[-1] + 1 < len(words)
+            and leanings[run[-1] + 1]
+            and _adjacent(segment.text, words[run[-1]], words[run[-1] + 1])
+        ):
+            run.append(run[-1] + 1)
+        k = run[-1] + 1
+        strong = [i for i in run if leanings[i] == 2]
+        while strong and _function_word(words[strong[-1]].norm, source_lang):
+            strong.pop()  # "District of" [Columbia]: a phrase ends on a content word
+        while strong and _function_word(words[strong[0]].norm, source_lang):
+            strong.pop(0)
+        first, last = (words[strong[0]], words[strong[-1]]) if strong else (None, None)
+        capitalised = first is not None and _capitalised(first) and _capitalised(last)
+        content = sum(1 for i in strong if not _function_word(words[i].norm, source_lang))
+        if content < (COPIED_NAME_WORDS if capitalised else COPIED_MIN_WORDS):
+            continue
+        inner = range(strong[0], strong[-1] + 1)
+        if (
+            _inside(first, cited)
+            or any(in_fixed_phrase(norms, i) for i in inner)
+            or normalise(segment.text[first.start : last.end]) not in analysis.source_text
+        ):
+            continue
+        text = segment.text[first.start : last.end]
+        yield Issue(
+            f"'{text}' is copied from the original, untranslated ({len(strong)} words far more "
+            f"frequent in {_language(source_lang)} than in {_language(target_lang)})",
+            (Span("target", segment.start + first.start, segment.start + last.end),),
+            severity=Severity.MINOR if capitalised else None,
+        )
+
+
+def _capitalised(word: _Word) -> bool:
+    return word.casing in ("capital", "upper")
+
+
+def _function_word(norm: str, lang: str) -> bool:
+    return (zipf(norm, lang) or 0.0) >= FUNCTION_WORD_ZIPF
+
+
+@lru_cache(maxsize=65536)
+def _copy_leaning(norm: str, source_lang: str, target_lang: str) -> int:
+    """2: a common source word clearly more frequent in the source language; 1: a word that
+    may sit inside a copied phrase ("of", "Training"); 0: a word that ends one."""
+    if foreign_letters(norm, target_lang):
+        return 0
+    s = zipf(norm, source_lang) or 0.0
+    t = zipf(norm, target_lang) or 0.0
+    if s >= SOURCE_COMMON_ZIPF and s - t >= COPIED_MARGIN:
+        return 2
+    return 1 if s >= COPIED_INNER_ZIPF and s >= t else 0
 
 
 def _stray_runs(ctx: RuleContext, segment: Segment, analysis: _Analysis) -> list[list[_Stray]]:
@@ -517,13 +631,21 @@ def _in_name(words: Sequence[_Word], k: int, text: str, source_text: str) -> boo
 
 
 def _unmatched_runs(ctx: RuleContext, side: Side) -> Iterator[list[int]]:
-    """Runs of consecutive `side` segments that confident beads leave without a counterpart.
+    """Runs of consecutive `side` segments that have no counterpart, each with the sentences the
+    gap may be at.
 
-    Target lines that are scraping residue (MT301's business) are taken out of the bead
-    sequence first, so they are neither reported as added nor break the context of a real gap.
-    A run is kept only if the beads on both sides of it are confident, and neither of them is
-    an unmatched sentence of the other side: a 1-0 bead next to a 0-1 bead is a sentence
-    translated beyond recognition (or missed by the aligner), not an omission plus an addition.
+    Two sources, merged where they touch. The aligner's path: runs of unmatched (1-0 or 0-1)
+    beads, kept only if the beads on both sides are confident and neither is an unmatched
+    sentence of the other side (a 1-0 bead next to a 0-1 bead is a sentence translated beyond
+    recognition, not an omission plus an addition). And the aligner's posterior: consecutive
+    sentences that each have at least `GAP_SHARE` belief of being unmatched, together at least
+    `GAP_MASS`, with little such belief on the other side next to them. The second finds the
+    gaps whose place the lengths cannot pin down (the path pairs the dropped sentence's
+    neighbour with the wrong line and leaves that neighbour out instead, or hides the gap in a
+    merge), and widens a path run to the sentences that may be the missing one.
+
+    Target lines that are scraping residue (MT301's business) are taken out first, so they are
+    neither reported as added nor break the context of a real gap.
     """
     residue = _residue_lines(ctx)
     beads = [b for b in ctx.beads if b.src or not set(b.tgt) <= residue]
@@ -534,6 +656,7 @@ def _unmatched_runs(ctx: RuleContext, side: Side) -> Iterator[list[int]]:
     def other(bead: Bead) -> tuple[int, ...]:
         return bead.tgt if side == "source" else bead.src
 
+    sure: set[int] = set()
     i = 0
     while i < len(beads):
         j = i
@@ -550,8 +673,41 @@ def _unmatched_runs(ctx: RuleContext, side: Side) -> Iterator[list[int]]:
             and max(confidences, default=0.0) >= NEIGHBOUR_CONFIDENCE
             and min(confidences, default=0.0) >= NEIGHBOUR_FLOOR
         ):
-            yield [k for b in beads[i:j] for k in own(b)]
+            sure.update(k for b in beads[i:j] for k in own(b))
         i = j
+    belief = _gap_belief(beads, side)
+    position = {k: n for n, b in enumerate(beads) for k in own(b)}
+    for run in _runs_of(sorted(sure | {k for k, u in belief.items() if u >= GAP_SHARE})):
+        if sure & set(run):
+            yield run
+            continue
+        around = range(max(position[run[0]] - 1, 0), min(position[run[-1]] + 2, len(beads)))
+        opposite = _gap_belief([beads[n] for n in around], "target" if side == "source" else "source")
+        if sum(belief[k] for k in run) >= GAP_MASS and max(opposite.values(), default=0.0) < GAP_SHARE:
+            yield run
+
+
+def _gap_belief(beads: Sequence[Bead], side: Side) -> dict[int, float]:
+    """The aligner's belief that each `side` sentence of the beads has no counterpart (none
+    where the beads do not say)."""
+    belief: dict[int, float] = {}
+    for bead in beads:
+        own = bead.src if side == "source" else bead.tgt
+        shares = bead.unmatched[: len(bead.src)] if side == "source" else bead.unmatched[len(bead.src) :]
+        belief.update(zip(own, shares if len(shares) == len(own) else (0.0,) * len(own)))
+    return belief
+
+
+def _runs_of(indices: Sequence[int]) -> Iterator[list[int]]:
+    """Sorted indices cut into runs of consecutive ones."""
+    run: list[int] = []
+    for k in indices:
+        if run and k != run[-1] + 1:
+            yield run
+            run = []
+        run.append(k)
+    if run:
+        yield run
 
 
 @lru_cache(maxsize=8)

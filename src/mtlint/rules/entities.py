@@ -35,6 +35,9 @@ NAME_MARGIN = 2.0
 #: only if the target language knows their words (Zipf ≥ this): a German compound is not.
 NAME_TARGET_ZIPF = 1.5
 _NOUN_CAPITALISING = frozenset({"de", "lb"})
+#: A name of one word that neither language's word list knows this well (Zipf) is not checked:
+#: it is as likely a term the original capitalises ("những trùng Amip", amoebas) as a name.
+NAME_KNOWN_ZIPF = 1.0
 #: rapidfuzz ratio from which a target name counts as a transliteration of the source name.
 NAME_SIMILARITY = 85
 #: An acronym is checked only if the target language knows it (Zipf ≥ this): "NASA", "ASEAN",
@@ -270,6 +273,11 @@ def _name_checked(words: Sequence[str], source_lang: str | None, target_lang: st
     """Whether a translation should keep this name as it is (see MT107's docstring)."""
     if source_lang == "vi" and len(words) >= 2 and words[0].lower() in _VI_SURNAMES:
         return True
+    if len(words) == 1 and source_lang and all(
+        (zipf(form, lang) or 0.0) < NAME_KNOWN_ZIPF
+        for form, lang in ((words[0].lower(), source_lang), (fold(words[0]), target_lang))
+    ):
+        return False  # no list knows it: a term the original capitalises ("trùng Amip") as likely
     for word in words:
         if word in _NAME_LINKS:
             continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -37,12 +37,22 @@ DUPLICATE_SENTENCE_RATIO = 95
 DUPLICATE_SENTENCE_WORDS = 5
 #: Two original sentences behind two copies are "the same" from this ratio.
 SOURCE_DUPLICATE_RATIO = 90
+#: The original vouches for a repetition only when its own copies are this close (words, or
+#: Vietnamese syllables, between them): a long Vietnamese sentence says a two-syllable word
+#: ("ý tưởng", "phòng cấp cứu") twice at a distance without repeating itself.
+SOURCE_GAP = 2
+#: ...or when it says this many different pairs of content words again within the window.
+ECHOED_PAIRS = 3
 #: A text with more sentences starting in lower case than this many, or this share, does not
 #: write sentence case at all; its lower-case starts are no evidence of a cut.
 LOWER_CASE_STARTS = 3
 LOWER_CASE_SHARE = 0.3
 #: A piece of a split original sentence with at most this many words can be a fragment.
 FRAGMENT_MAX_WORDS = 4
+#: A word rarer than this (Zipf) before a full stop, that starts one of the language's
+#: `COMMON_WORDS` commonest words, is a clipped abbreviation ("emerg." for "emergency").
+CLIPPED_ZIPF = 3.0
+COMMON_WORDS = 10000
 #: An immediately repeated run of CJK characters this long is a duplicated phrase.
 CJK_REPEAT_CHARS = 4
 
@@ -157,6 +167,9 @@ _FRAGMENT_OPENERS_TEXT = {
     "ru": """в во на с со для по из от до к у о об при за под над между через без особенно
         включая""",
 }
+#: Words that join a word to itself in idioms ("lots and lots", "step by step", "day after
+#: day"): "and lots and lots" repeats "and lots" only on the surface.
+_IDIOM_JOINERS = frozenset("and or by after upon und oder et ou par y o e и или".split())
 #: Two-word openings that start full sentences despite a preposition ("At least 10 died.").
 _SENTENCE_ADVERBS = frozenset(
     {"at least", "at most", "at first", "at last", "in fact", "of course", "for example",
@@ -219,7 +232,7 @@ def duplicated_phrase(ctx: RuleContext) -> Iterable[Issue]:
     for cand in candidates:
         if any(cand.start < end and start < cand.end for start, end in reported):
             continue
-        if _original_repeats(ctx, cand):
+        if _original_repeats(ctx, cand) or _quoted_refrain(doc.text, segments, cand):
             continue
         reported.append((cand.start, cand.end))
         both = excerpt(doc.text[cand.context_start : cand.end], 80)
@@ -251,6 +264,8 @@ def _token_repeats(
 ) -> Iterator[_Repeat]:
     stop = _STOPWORDS.get(lang)
     for run in _runs(doc, segments, kept):
+        if len(set(run.norms)) == len(run.norms):
+            continue  # no word occurs twice, so neither a phrase nor a word is repeated
         yield from _phrase_repeats(doc.text, run, stop)
         yield from _doubled_words(doc.text, run, lang)
 
@@ -285,11 +300,12 @@ def _runs(doc: Document, segments: Sequence[Segment], kept: Sequence[bool]) -> l
                 runs.append(current)
                 current = _Run()
             block = seg.block
-        for m in _WORD_RE.finditer(seg.text):
-            current.norms.append(m.group().casefold())
-            current.starts.append(seg.start + m.start())
-            current.ends.append(seg.start + m.end())
-            current.segs.append(pos)
+        found = list(_WORD_RE.finditer(seg.text))
+        offset = seg.start
+        current.norms.extend([m.group().casefold() for m in found])
+        current.starts.extend([offset + m.start() for m in found])
+        current.ends.extend([offset + m.end() for m in found])
+        current.segs.extend([pos] * len(found))
     if current.norms:
         runs.append(current)
     return runs
@@ -366,6 +382,8 @@ def _is_stutter(
     )
     if not (weighty or glued):  # "in Hanoi in Hanoi" is a stutter, "thank you, thank you" is not
         return False
+    if glued and n == 2 and not _IDIOM_JOINERS.isdisjoint(run.norms[i : i + n]):
+        return False  # "and lots and lots", "lots and lots and": the idiom "lots and lots"
     last = j + n - 1
     if run.segs[i] != run.segs[last] and not run.ends_sentence(last):
         return False  # "…a crowdfunding campaign. The crowdfunding campaign raised…"
@@ -377,10 +395,13 @@ def _is_stutter(
     if sum(1 for w in gap if _is_content(w, stop)) > 1:
         return False
     # "…published in the coming weeks and in the coming weeks." closes its clause, while
-    # "wrote to the city council and the city council replied" goes on.
-    return run.ends_sentence(last) or not _CLAUSE_PUNCT.isdisjoint(
-        text[run.ends[last] : run.starts[last + 1]]
-    )
+    # "wrote to the city council and the city council replied" goes on, and so does 'the
+    # other one is called "Ginger"': only punctuation attached to the word closes a clause.
+    if run.ends_sentence(last):
+        return True
+    between = text[run.ends[last] : run.starts[last + 1]]
+    attached = between.split(None, 1)[0] if between[:1].strip() else ""
+    return not _CLAUSE_PUNCT.isdisjoint(attached)
 
 
 def _is_content(word: str, stop: frozenset[str] | None) -> bool:
@@ -482,6 +503,22 @@ def _original_has_copies(ctx: RuleContext, first: int, copy: int) -> bool:
     )
 
 
+def _quoted_refrain(text: str, segments: Sequence[Segment], cand: _Repeat) -> bool:
+    """A short sentence said twice inside a quotation ('"… Y'all go ahead. Y'all go
+    ahead."'): the speaker repeats it, the translation reports it."""
+    first, second = segments[cand.positions[0]], segments[cand.positions[-1]]
+    if first is second or second.index != first.index + 1:
+        return False
+    strip = _OPENING_PUNCT + _TRAILING_PUNCT + " "
+    whole = all(
+        seg.text.strip(strip).casefold() == text[a:b].strip(strip).casefold()
+        for seg, a, b in ((first, cand.context_start, cand.context_start + len(cand.phrase)),
+                          (second, cand.start, cand.end))
+    )
+    opened = text[: cand.context_start].rsplit("\n", 1)[-1]
+    return whole and (opened.count('"') % 2 == 1 or opened.count("“") > opened.count("”"))
+
+
 def _original_repeats(ctx: RuleContext, cand: _Repeat) -> bool:
     """Whether the original, where it is aligned with the repetition, repeats itself too:
     the names or numbers of the phrase occur twice, or some phrase there is said twice."""
@@ -504,19 +541,21 @@ def _original_repeats(ctx: RuleContext, cand: _Repeat) -> bool:
 
 def _says_twice(text: str, tokens: list[str], lang: str) -> bool:
     """A loose test of self-repetition in the original: a doubled word, a repeated pair of
-    content words or triple of words within the window, or a repeated run of three CJK
-    characters."""
+    content words or triple of words a word or two apart, several pairs of content words said
+    again within the window (a sentence that echoes itself in other words), or a repeated run
+    of three CJK characters."""
     if not text.isascii() and _CJK_ECHO.search(text):
         return True
     stop = _folded_stopwords(lang)
     never = _folded_never_doubled(lang) if lang in _REDUPLICATING else None
     last: dict[tuple[str, ...], int] = {}
+    echoed: set[tuple[str, ...]] = set()
     for k in range(len(tokens) - 1):
         # A doubled word is grammar in reduplicating languages ("năm năm", "từ từ"), except
         # for the few function words that are never doubled.
         if tokens[k] == tokens[k + 1] and (never is None or tokens[k] in never):
             return True
-        # Two content words, or three words with one, said again within the window. A pair
+        # Two content words, or three words with one, said again close by. A pair
         # with a function word proves nothing: Vietnamese writes syllables, and "những chiếc",
         # "của chúng ta" recur in any long sentence.
         for n in (2, 3):
@@ -524,10 +563,23 @@ def _says_twice(text: str, tokens: list[str], lang: str) -> bool:
             content = sum(1 for w in gram if w not in stop)
             if len(gram) < n or content < (2 if n == 2 else 1):
                 continue
-            if k - last.get(gram, -10 * WINDOW) <= WINDOW + len(gram):
+            if gram in last and _copies_gap(tokens, last[gram], k, n) <= SOURCE_GAP:
                 return True
+            if n == 2 and k - last.get(gram, -10 * WINDOW) <= WINDOW + n:
+                echoed.add(gram)
+                if len(echoed) >= ECHOED_PAIRS:
+                    return True
             last[gram] = k
     return False
+
+
+def _copies_gap(tokens: list[str], first: int, second: int, n: int) -> int:
+    """Words between two copies of an n-gram, once the first copy is extended as far as the
+    two agree: a sentence said twice has no gap, however long it is."""
+    end = len(tokens)
+    while second + n < end and first + n < second and tokens[first + n] == tokens[second + n]:
+        n += 1
+    return second - first - n
 
 
 @lru_cache(maxsize=None)
@@ -594,7 +646,7 @@ def _stray_stops(
             continue
         for m in _STOP_RE.finditer(doc.text, block.start, block.end):
             before, after = m.group(1), m.group(2)
-            if not _lower_start(after) or not _ends_word(before, abbreviations):
+            if not _lower_start(after) or not _ends_word(before, abbreviations, lang):
                 continue
             start = m.start(2)
             seg = _segment_at(segments, starts, start)
@@ -620,12 +672,41 @@ def _lower_start(word: str) -> bool:
     return not any(ch in "./@:#" for ch in core)
 
 
-def _ends_word(before: str, abbreviations: frozenset[str]) -> bool:
+def _ends_word(before: str, abbreviations: frozenset[str], lang: str) -> bool:
     """Whether the word before a full stop is an ordinary word, so the stop ends a sentence."""
     word = before.lstrip(_OPENING_PUNCT)
     if len(word) < 2 or any(ch in "./@" for ch in word) or word[-1].isdigit():
         return False
-    return word.casefold() not in abbreviations
+    folded = word.casefold()
+    return folded not in abbreviations and not _clipped(folded, lang)
+
+
+def _clipped(word: str, lang: str) -> bool:
+    """A clipped word written with a full stop ("emerg.", "approx.", "Gen."): rare as a word
+    of its own, yet the start of a common one. The abbreviation tables cannot list them all."""
+    from mtlint.lexicon import zipf
+
+    if len(word) < 3 or not word.isalpha() or (zipf(word, lang) or 0.0) >= CLIPPED_ZIPF:
+        return False
+    common = _common_words(lang)
+    k = bisect_left(common, word)
+    while k < len(common) and common[k].startswith(word):
+        if len(common[k]) > len(word) + 1:  # "emerg" clips "emergency", not "emerge"
+            return True
+        k += 1
+    return False
+
+
+@lru_cache(maxsize=None)
+def _common_words(lang: str) -> tuple[str, ...]:
+    """The language's commonest words (wordfreq), sorted for prefix search."""
+    from mtlint.lexicon import has_frequencies
+
+    if not has_frequencies(lang):
+        return ()
+    from wordfreq import top_n_list
+
+    return tuple(sorted(top_n_list(lang, COMMON_WORDS)))
 
 
 def _segment_at(segments: Sequence[Segment], starts: list[int], pos: int) -> Segment | None:
@@ -656,7 +737,7 @@ def _split_fragments(
             lower = (
                 cased
                 and _lower_start(words[0])
-                and _ends_word(prev.text.split()[-1][:-1], abbreviations)
+                and _ends_word(prev.text.split()[-1][:-1], abbreviations, lang)
             )
             fragment = (
                 openers is not None

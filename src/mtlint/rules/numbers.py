@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -47,9 +48,11 @@ def number_mismatch(ctx: RuleContext) -> Iterator[Issue]:
     `5/3/2024` is 5 March in Vietnamese), then compares the values bead by bead. A source number
     with no counterpart is reported missing, a target number with none added, and one of each in
     the same bead as a single changed number. Not reported: a number moved to the neighbouring
-    sentence, a small number written as a word on the other side ("2" / "two", "1" / "a"), a
-    date written in words ("15/3" / "15 March"), an identifier present on one side only
-    ("新型コロナウイルス" / "COVID-19"). A translated number with the right value but written
+    sentence, a small number written as a word or Roman numeral on the other side ("2" / "two",
+    "1" / "a", "phần 2" / "II"), a date written in words ("15/3" / "15 March"), a figure one
+    side says twice and the other once, an identifier present on one side only
+    ("新型コロナウイルス" / "COVID-19"), an emergency number ("gọi cấp cứu" / "called 911").
+    A translated number with the right value but written
     the original's way (`12 500,5 euros` in English) is reported separately, as minor, with the
     target-language spelling as suggestion.
 
@@ -81,9 +84,9 @@ def number_mismatch(ctx: RuleContext) -> Iterator[Issue]:
 
     missing: dict[int, list[NumberMention]] = {}
     extra: dict[int, list[NumberMention]] = {}
-    for item in pairing.missing:
+    for item in _unstated(pairing.missing, src, ctx.source_segments):
         missing.setdefault(item.bead, []).append(item.mention)
-    for item in pairing.extra:
+    for item in _unstated(pairing.extra, tgt, ctx.target_segments):
         extra.setdefault(item.bead, []).append(item.mention)
     for k in sorted(missing.keys() | extra.keys()):
         bead = ctx.beads[k]
@@ -91,11 +94,38 @@ def number_mismatch(ctx: RuleContext) -> Iterator[Issue]:
             yield from _bead_issues(ctx, bead, missing.get(k, []), extra.get(k, []))
 
 
+def _unstated(left: Sequence[_Item], mentions: list[list[NumberMention]],
+              segments: Sequence[Segment]) -> list[_Item]:
+    """Leftovers that are not a figure restated: one side may say a number again in a later
+    sentence ("10 children. … the youngest of her 10 kids") where the other says it once; a
+    leftover whose value a matched mention of the same side gives in another sentence of its
+    bead or the next is that repetition. Within one sentence the same value counts twice ("5
+    xe và 5 người": five cars and five people)."""
+    leftover = {item.mention for item in left}
+    starts = [seg.start for seg in segments]
+
+    def sentence(m: NumberMention) -> int:
+        return bisect_right(starts, m.start)
+
+    n = len(mentions)
+    return [
+        item for item in left
+        if not any(
+            m not in leftover and values_match(m, item.mention)
+            and sentence(m) != sentence(item.mention)
+            for j in _window(item.bead, n, 1) for m in mentions[j]
+        )
+    ]
+
+
 def _bead_issues(ctx: RuleContext, bead: Bead, gone: list[NumberMention],
                  added: list[NumberMention]) -> Iterator[Issue]:
     """Findings for the numbers of one bead left without a counterpart."""
     severity = Severity.MINOR if bead.confidence < LOW_CONFIDENCE else None
     codes, (gone, added) = _split_codes(gone, added)
+    # Emergency numbers are localised, not translated ("gọi cấp cứu" / "called 911").
+    gone = [m for m in gone if m.raw not in _EMERGENCY_NUMBERS]
+    added = [m for m in added if m.raw not in _EMERGENCY_NUMBERS]
     # A bare "1" is often an article ("1 chú chuột" / "a possum", or no word at all: "1 thế
     # giới" / "the world"): alone on its side it is no evidence; against a number it is.
     if not added:
@@ -121,6 +151,9 @@ def _bead_issues(ctx: RuleContext, bead: Bead, gone: list[NumberMention],
             (Span("target", m.start, m.end), source_span),
             severity,
         )
+
+
+_EMERGENCY_NUMBERS = frozenset({"911", "999", "112"})
 
 
 def _is_one(m: NumberMention) -> bool:

@@ -91,6 +91,8 @@ class _Matcher:
     credit: re.Pattern[str]
     numbered_image: re.Pattern[str]
     caption_tail: re.Pattern[str]
+    #: Navigation phrases of several words glued to the sentence after them.
+    run_on: re.Pattern[str] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +259,8 @@ def _units(doc: Document, segments: Sequence[Segment], lang: str | None) -> list
         offset = seg.start
         for line in seg.text.split("\n"):  # a scraped footer may reach the sentence unsplit
             found = match_residue(line, lang)
+            if found is None and pos < EDGE_SENTENCES:
+                found = _run_on(line, lang)
             if found is not None:
                 start, end = offset + found.start, offset + found.end
                 units.append(_Unit((pos,), found.kind, start, end, found.strong))
@@ -297,6 +301,8 @@ def _compare_with_source(ctx: RuleContext, units: Sequence[_Unit]) -> tuple[set[
         spare[family] = spare.get(family, 0) + 1
     bylines = families.get("byline", "byline")
     spare[bylines] = spare.get(bylines, 0) + _author_lines(ctx.source_segments, source_family)
+    # a byline the aligner pairs with a sentence of running prose is not that sentence
+    source_alone = _alone_in_block(ctx.source_segments)
     explained: set[int] = set()
     pending: list[int] = []
     for k, unit in enumerate(units):
@@ -310,9 +316,12 @@ def _compare_with_source(ctx: RuleContext, units: Sequence[_Unit]) -> tuple[set[
         if any(source_family.get(i) == family for i in bead.src):
             explained.add(k)
             spare[family] = spare.get(family, 0) - 1
-        elif bead.tgt == (seg.index,) and word_count(
-            " ".join(ctx.source_segments[i].text for i in bead.src)
-        ) <= 3 * word_count(ctx.target.text[unit.start : unit.end]) + 2:
+        elif (
+            bead.tgt == (seg.index,)
+            and set(bead.src) <= source_alone
+            and word_count(" ".join(ctx.source_segments[i].text for i in bead.src))
+            <= 3 * word_count(ctx.target.text[unit.start : unit.end]) + 2
+        ):
             explained.add(k)
         else:
             pending.append(k)
@@ -322,6 +331,17 @@ def _compare_with_source(ctx: RuleContext, units: Sequence[_Unit]) -> tuple[set[
             spare[family] -= 1
             explained.add(k)
     return explained, unaligned - explained
+
+
+def _run_on(line: str, lang: str | None) -> ResidueMatch | None:
+    """A navigation line without final punctuation that the segmenter joined to the article's
+    first sentence: "Scroll to top The next thing we looked at…". Only phrases of several words
+    count, followed by a capital: "Home Secretary Priti Patel said…" is prose."""
+    pattern = _matcher(base_language(lang)).run_on
+    hit = pattern.match(line) if pattern is not None else None
+    if hit is None or not line[hit.end() :].lstrip()[:1].isupper():
+        return None
+    return ResidueMatch("navigation", hit.start(), hit.end(), False)
 
 
 def _author_lines(segments: Sequence[Segment], residue: dict[int, str]) -> int:
@@ -462,6 +482,7 @@ def _matcher(lang: str | None) -> _Matcher:
         )
         return re.compile(f"{before}(?:{body}){after}", re.IGNORECASE)
 
+    glued = [p for p in modes.get("whole", {}).get("navigation", ()) if " " in p]
     byline_words = "|".join(_words(library["byline_words"], scopes))
     images = "|".join(
         re.escape(w) for w in sorted(_words(library["image_words"], scopes), key=len, reverse=True)
@@ -489,6 +510,7 @@ def _matcher(lang: str | None) -> _Matcher:
             rf"(?:\s*\d{{1,3}}|\s*[:：][^()（）]*)?\s*[)）]?\s*\.?",
             re.IGNORECASE | re.DOTALL,
         ),
+        run_on=re.compile(rf"\s*(?:{'|'.join(glued)})(?=\s)", re.IGNORECASE) if glued else None,
     )
 
 
