@@ -63,7 +63,7 @@ def _header(report: Report) -> list[str]:
             f"{label:<12} {doc.path or '<text>'}  {lang}{detected}  {doc.fmt}  "
             f"{len(segs)} sentences"
         )
-    if report.source is not None:
+    if report.source is not None and report.beads:
         kinds = Counter(f"{len(b.src)}-{len(b.tgt)}" for b in report.beads)
         shapes = ", ".join(f"{n} × {k}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
         confidence = sum(b.confidence for b in report.beads) / max(len(report.beads), 1)
