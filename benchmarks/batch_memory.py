@@ -6,8 +6,8 @@ is absent, synthetic sentence pairs. `mtlint batch` runs in a subprocess. Two fi
 resource.getrusage(RUSAGE_CHILDREN) (the largest single process among the children that were
 waited for: the batch process itself; its pool workers are children of multiprocessing's fork
 server and are not always counted there), and, on Linux, the peak of the summed RSS of the
-whole process tree (batch process, fork server, workers), sampled from /proc every 0.1 s,
-which is what the machine has to hold.
+whole process tree (batch process, fork server, workers), sampled from /proc every 0.1 s
+(the tree itself is looked up once a second), which is what the machine has to hold.
 
     .venv/bin/python benchmarks/batch_memory.py [--pairs N] [--jobs N] [--data DIR]
 """
@@ -26,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 LIMIT_MB = 500
+#: Samples (0.1 s apart) between two scans for the processes of the tree.
+RESCAN_EVERY = 10
 
 
 def base_pairs(data: Path) -> tuple[list[tuple[str, str]], str]:
@@ -47,8 +49,23 @@ def base_pairs(data: Path) -> tuple[list[tuple[str, str]], str]:
     return pairs, "synthetic vi→en"
 
 
-def tree_rss_kb(root: int) -> int:
-    """Summed VmRSS (kB) of `root` and all its descendants; 0 where /proc is missing."""
+def tree_rss_kb(pids: set[int]) -> int:
+    """Summed VmRSS (kB) of `pids`; 0 where /proc is missing."""
+    total = 0
+    for pid in pids:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        total += next((int(line.split()[1]) for line in status.splitlines()
+                       if line.startswith("VmRSS:")), 0)
+    return total
+
+
+def process_tree(root: int) -> set[int]:
+    """`root` and its descendants, from the parent of every process in /proc. Scanning the
+    whole machine costs CPU that the measured batch would miss, so the sampler rescans only
+    once a second and reads the memory of the processes it knows in between."""
     parents: dict[int, int] = {}
     for entry in Path("/proc").glob("[0-9]*"):
         try:
@@ -62,15 +79,7 @@ def tree_rss_kb(root: int) -> int:
         children = [child for child, parent in parents.items() if parent == pid]
         tree.update(children)
         frontier.extend(children)
-    total = 0
-    for pid in tree:
-        try:
-            status = Path(f"/proc/{pid}/status").read_text()
-        except OSError:
-            continue
-        total += next((int(line.split()[1]) for line in status.splitlines()
-                       if line.startswith("VmRSS:")), 0)
-    return total
+    return tree
 
 
 def main() -> None:
@@ -97,9 +106,12 @@ def main() -> None:
         start = time.perf_counter()
         with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True) as proc:
-            tree_peak_kb = 0
+            tree_peak_kb, samples, tree = 0, 0, {proc.pid}
             while proc.poll() is None:
-                tree_peak_kb = max(tree_peak_kb, tree_rss_kb(proc.pid))
+                if samples % RESCAN_EVERY == 0:
+                    tree = process_tree(proc.pid)
+                tree_peak_kb = max(tree_peak_kb, tree_rss_kb(tree))
+                samples += 1
                 time.sleep(0.1)
             stdout, stderr = proc.communicate()
         seconds = time.perf_counter() - start

@@ -20,6 +20,10 @@ mtlint's findings (any severity; major and above separately) that overlap an ann
 of any category, or lie in a segment that a rater marked as a whole.
 
     .venv/bin/python benchmarks/mqm_eval.py [--data DIR] [--limit N] [--show-misses CATEGORY]
+        [--show-findings RULE]
+
+`--show-findings RULE` lists the findings of a rule (e.g. MT105) that fall on no annotated
+error, with the source and target text of their segments, for reviewing false alarms.
 
 `--limit N` checks only N documents, a deterministic sample (every k-th (system, doc) pair in
 sorted order).
@@ -133,6 +137,8 @@ def main() -> None:
     data_argument(parser)
     parser.add_argument("--limit", type=int, default=0, help="check only N documents (a sample)")
     parser.add_argument("--show-misses", metavar="CATEGORY", action="append", default=[])
+    parser.add_argument("--show-findings", metavar="RULE", action="append", default=[],
+                        help="list this rule's findings that fall on no annotated error")
     args = parser.parse_args()
     path = require(args.data / "mqm" / "mqm-newstest2021_ende.tsv", "the WMT21 en-de MQM file")
 
@@ -146,6 +152,7 @@ def main() -> None:
         keys = [keys[int(k * step)] for k in range(args.limit)]
     found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses: dict[str, list[str]] = defaultdict(list)
+    unmatched: dict[str, list[str]] = defaultdict(list)
     findings = on_error = findings_major = on_error_major = 0
     by_code: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     segments = 0
@@ -188,6 +195,8 @@ def main() -> None:
             on_error_major += on and major
             by_code[f["code"]][0] += 1
             by_code[f["code"]][1] += on
+            if not on and f["code"] in args.show_findings:
+                unmatched[f["code"]].append(_describe(f, doc, source, target, where))
 
     print(f"WMT21 en→de MQM: {len(keys)} of {len(docs)} documents (system × doc), "
           f"{segments} segments{' (sample: --limit ' + str(args.limit) + ')' if args.limit and args.limit < len(docs) else ''}")
@@ -206,6 +215,23 @@ def main() -> None:
     for category in args.show_misses:
         print(f"\nmissed {category}:")
         print("\n".join(misses.get(category, [])))
+    for code in args.show_findings:
+        print(f"\n{code} findings on no annotated error ({len(unmatched.get(code, []))}):")
+        print("\n".join(unmatched.get(code, [])))
+
+
+def _describe(finding: dict, doc: Doc, source: str, target: str,
+              where: dict[str, dict[int, tuple[int, int]]]) -> str:
+    """A finding with the segment texts its spans fall in, for reading it by hand."""
+    segs = sorted({seg for span in finding["spans"]
+                   for seg, (start, end) in where[span["side"]].items()
+                   if start <= span["start"] <= end})
+    lines = [f"  {doc.system} {doc.doc} #{','.join(map(str, segs))}: {finding['message']}"]
+    for seg in segs:
+        for side, text in (("src", source), ("tgt", target)):
+            start, end = where["source" if side == "src" else "target"][seg]
+            lines.append(f"      {side}: {text[start:end]}")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

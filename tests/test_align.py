@@ -81,6 +81,40 @@ def test_inserted_sentence_is_a_zero_to_one() -> None:
     assert ((4,), (5,)) in pairs(beads)
 
 
+STORY_EN = [
+    "We walked along the river until the sun went down behind the hills.",
+    "Nobody said a word.",
+    "My grandmother had always told us that the water remembers everything that happens on its "
+    "banks, and that one day it would tell the story to anyone patient enough to listen.",
+    "I did not believe her then.",
+    "Years later, standing on the same stones with my own children, I finally understood what she meant.",
+    "The river had not changed very much.",
+    "We had.",
+    "So we sat down and listened for a long time.",
+]
+STORY_VI = [
+    "Chúng tôi đi dọc bờ sông cho đến khi mặt trời lặn sau những ngọn đồi.",
+    "Không ai nói một lời.",
+    "Bà tôi luôn bảo rằng dòng nước nhớ mọi điều xảy ra trên bờ của nó, và một ngày kia nó sẽ kể "
+    "lại câu chuyện cho bất kỳ ai đủ kiên nhẫn lắng nghe.",
+    "Khi đó tôi không tin bà.",
+    "Nhiều năm sau, đứng trên chính những hòn đá ấy cùng các con mình, cuối cùng tôi đã hiểu ý bà.",
+    "Dòng sông không thay đổi nhiều.",
+    "Chúng tôi thì có.",
+    "Vì vậy chúng tôi ngồi xuống và lắng nghe rất lâu.",
+]
+
+
+def test_long_omission_without_anchors_is_skipped_not_merged() -> None:
+    """With no shared anchors only lengths tell; a long sentence left out is a 1-0 bead, not
+    hidden in a 2-1 merge whose lengths do not add up."""
+    for k in (0, 2, 4):
+        beads = align_texts(STORY_VI, STORY_EN[:k] + STORY_EN[k + 1 :])
+        assert_covers(beads, 8, 7)
+        assert ((k,), ()) in pairs(beads)
+        assert all(len(b.src) == len(b.tgt) == 1 for b in beads if b.src != (k,))
+
+
 def test_omission_with_an_anchor_elsewhere_is_unsure() -> None:
     """A source sentence whose number and name occur in the target is no sure omission."""
     src = EN[:3] + ["Anna Kowalski promised 45 more buses for 2025."] + EN[3:]

@@ -11,9 +11,11 @@ from hypothesis import strategies as st
 
 from mtlint.numbers import (
     NumberMention,
+    converts,
     extract_number_words,
     extract_numbers,
     format_number,
+    measure_after,
     values_match,
 )
 
@@ -305,3 +307,123 @@ def test_any_text_gives_ordered_spans_of_itself(text: str, lang: str | None) -> 
         assert text[m.start:m.end] == m.raw
         assert m.values
         ends.append(m.end)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the month is named once for a list or range of days; each day takes it
+        ("de", "am 9. und 10. August", [("9", {9.0, (0, 8, 9)}), ("10. August", {(0, 8, 10)})]),
+        ("de", "vom 25. bis 31. Juli", [("25", {25.0, (0, 7, 25)}), ("31. Juli", {(0, 7, 31)})]),
+        ("en", "on August 9 and 10", [("August 9", {(0, 8, 9)}), ("10", {10.0, (0, 8, 10)})]),
+        ("en", "on 9, 10 and 11 August 2024", [("9", {9.0, (2024, 8, 9)}),
+                                                ("10", {10.0, (2024, 8, 10)}),
+                                                ("11 August 2024", {(2024, 8, 11)})]),
+    ],
+)
+def test_days_listed_before_or_after_their_month_are_dates(
+        lang: str, text: str, expected: list[tuple[str, set[object]]]) -> None:
+    mentions = extract_numbers(text, lang)
+    assert [(m.raw, set(m.values)) for m in mentions] == expected
+    assert {m.kind for m in mentions} == {"date"}
+
+
+def test_numbers_joined_by_and_stay_numbers_without_a_date() -> None:
+    assert [m.kind for m in extract_numbers("9 und 10 Personen", "de")] == ["int", "int"]
+
+
+def test_german_month_before_a_number_is_not_a_date() -> None:
+    # "seit März 21 Menschen getötet": German writes the day before the month
+    assert [(m.raw, m.kind) for m in extract_numbers("seit März 21 Menschen", "de")] == [
+        ("21", "int")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "raw", "values"),
+    [
+        ("de", "eine 101-Millionen-Pfund-Klausel", "101-Millionen", {101e6}),
+        ("de", "ein 2,5-Milliarden-Euro-Paket", "2,5-Milliarden", {2.5e9}),
+        ("de", "sich schnell 14 Lakh nähern", "14 Lakh", {1.4e6}),
+        ("en", "in the 1960's", "1960", {1960.0, 60.0}),
+    ],
+)
+def test_compounds_loanwords_and_decades(lang: str, text: str, raw: str,
+                                         values: set[float]) -> None:
+    m = only(text, lang)
+    assert (m.raw, set(m.values)) == (raw, values)
+
+
+def test_agency_time_without_colon() -> None:
+    m = only("(0200GMT) Monday", "en")
+    assert (m.raw, set(m.values), m.kind) == ("0200GMT", {(2, 0), 2.0}, "time")
+
+
+def test_square_units_are_not_numbers() -> None:
+    assert [m.raw for m in extract_numbers("120 km2 und 5 m²", "de")] == ["120", "5"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Thirty-one people", [("Thirty-one", {31.0})]),
+        ("en", "the sixty days", [("sixty", {60.0})]),
+        ("en", "the centenary", [("centenary", {100.0})]),
+        ("en", "the sixties", [("sixties", {60.0})]),
+        ("de", "vor zwölf Spielen", [("zwölf", {12.0})]),
+        ("de", "die zwölfte in acht Jahren", [("zwölfte", {12.0}), ("acht", {8.0})]),
+        ("de", "einundzwanzig", [("einundzwanzig", {21.0})]),
+        ("de", "in den sechziger Jahren", [("sechziger", {60.0})]),
+    ],
+)
+def test_number_words_up_to_ninety_nine(lang: str, text: str,
+                                        expected: list[tuple[str, set[float]]]) -> None:
+    assert [(m.raw, set(m.values)) for m in extract_number_words(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dimension", "metric"),
+    [
+        ("161 feet (49 meters)", "length", False),
+        ("an 8-foot cord", "length", False),
+        ("5-10 acres", "area", False),
+        ("49 Metern Höhe", "length", True),
+        ("über 32° C", "temperature", True),
+        ("120 km2", "area", True),
+        ("2 bis 4 Hektar", "area", True),
+    ],
+)
+def test_unit_after_a_number(text: str, dimension: str, metric: bool) -> None:
+    first = extract_numbers(text, "en")[0]
+    unit = measure_after(text, first.end)
+    assert unit is not None and (unit.dimension, unit.metric) == (dimension, metric)
+
+
+def test_no_unit_after_a_plain_number() -> None:
+    assert measure_after("5 million people", 9) is None
+    assert measure_after("5 people", 1) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("80 feet", "25 Meter", True),  # 24.4 m, within 5 %
+        ("80 feet", "24 Meter", True),
+        ("100 feet", "30 Meter", True),
+        ("8-foot", "2,4 m", True),
+        ("30000 acres", "120 km2", True),
+        ("550-acre", "220 Hektar", True),
+        ("90 degrees", "32 Grad Celsius", True),
+        ("90 degrees", "30 Grad Celsius", True),  # 32.2 rounded to one figure
+        ("80 feet", "30 Meter", False),
+        ("80 feet", "6 m", False),
+        ("8-foot", "3 m", False),  # 2.4 m
+        ("80 feet", "25 Kilogramm", False),  # another dimension
+        ("25 Meter", "25 Meter", False),  # one system: that is a match by value, not a conversion
+    ],
+)
+def test_unit_conversions(source: str, target: str, expected: bool) -> None:
+    s, t = extract_numbers(source, "en")[0], extract_numbers(target, "de")[0]
+    us, ut = measure_after(source, s.end), measure_after(target, t.end)
+    assert us is not None and ut is not None
+    assert converts(s, us, t, ut) is expected
+    assert converts(t, ut, s, us) is expected

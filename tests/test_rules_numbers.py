@@ -193,3 +193,76 @@ def test_rule_needs_the_source() -> None:
 def test_repeated_numbers_are_counted() -> None:
     findings = check("Có 5 xe và 5 người.", "There were 5 cars.", "vi", "en")
     assert [f.message for f in findings] == ["number missing in translation: source 5"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("The senate elections will be held on August 9 and 10.",
+         "Die Senatswahlen finden am 9. und 10. August statt."),
+        ("Voters must register from July 25 until July 31.",
+         "Die Wähler müssen sich vom 25. bis 31. Juli registrieren."),
+        ("Voters must register from July 25 until July 31.",
+         "Die Wähler müssen sich zwischen dem 25. und 31. Juli registrieren."),
+        ("Inter want his £101million release clause to be met.",
+         "Inter fordert, dass seine 101-Millionen-Pfund-Freigabeklausel erfüllt wird."),
+        ("He criticised the $3 trillion bill.", "Er kritisierte den 3-Billionen-Dollar-Gesetzentwurf."),
+        ("The consulate must close by 10 am (0200GMT) Monday.",
+         "Das Konsulat muss bis 10 Uhr (02:00 GMT) am Montag schließen."),
+        ("Cases are approaching 14 lakh.", "Die Fälle nähern sich 14 Lakh."),
+        ("It was added in the 1960's.", "Es wurde in den 60er Jahren hinzugefügt."),
+        ("It was added in the '60s.", "Es wurde in den sechziger Jahren hinzugefügt."),
+        ("Thirty-one people have been hospitalized.", "31 Menschen wurden eingeliefert."),
+        ("It is elected during the sixty days before.", "Sie wird in den 60 Tagen davor gewählt."),
+        ("United were 14 points off just 12 matches ago.",
+         "United lag vor zwölf Spielen 14 Punkte zurück."),
+        ("2020 marks the centenary of the debut.", "2020 jährt sich das Debüt zum 100. Mal."),
+        ("Officers have killed 21 people since March.", "Beamte haben seit März 21 Menschen getötet."),
+        ("Tamil Nadu has reported 2,06737 cases.", "Tamil Nadu meldete 206.737 Fälle."),
+        # a translator converting units
+        ("The clarity of the lake was about 80 feet.", "Die Sichttiefe des Sees lag bei 24 Metern."),
+        ("The clarity of the lake was 100 feet.", "Die Sichttiefe des Sees betrug 30 Meter."),
+        ("It shoots an 8-foot Kevlar cord.", "Es schießt ein 2,40 m langes Kevlar-Kabel."),
+        ("The fire grew from 5-10 acres to 250 acres.",
+         "Das Feuer wuchs von 2 bis 4 Hektar auf 100 Hektar."),
+        ("The fires have burned more than 30000 acres.", "Die Brände haben über 120 km2 erfasst."),
+        ("Temperatures were above 90 degrees.", "Die Temperaturen lagen über 32 Grad Celsius."),
+        # a conversion in brackets: the translation may keep either measure
+        ("A structure 161 feet (49 meters) high.", "Ein 49 Meter hohes Bauwerk."),
+        ("A structure 49 meters (161 feet) high.", "Ein 49 Meter hohes Bauwerk."),
+    ],
+)
+def test_english_german_false_alarms_pass(source: str, target: str) -> None:
+    assert check(source, target, "en", "de") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "messages"),
+    [
+        ("The elections will be held on August 9 and 10.",
+         "Die Wahlen finden am 9. und 11. August statt.",
+         ["number changed: source 10 (= 10 or 08-10) vs target 11. August (= 08-11)"]),
+        # the month name inside the other date does not excuse a changed day
+        ("It happened on August 10 in Berlin.", "Es geschah am 11. August in Berlin.",
+         ["number changed: source August 10 (= 08-10) vs target 11. August (= 08-11)"]),
+        ("Inter want his £101million release clause to be met.",
+         "Inter fordert die Erfüllung der 101 £ Freigabeklausel.",
+         ["number changed: source 101million (= 101000000) vs target 101"]),
+        # a time left over next to a month name
+        ("The March meeting starts at 10:30.", "Das Treffen im März beginnt um 11:45.",
+         ["number changed: source 10:30 (= 10:30 or 22:30) vs target 11:45 (= 11:45 or 23:45)"]),
+        # a conversion that is not one
+        ("That means you can see that disc 80 feet down.",
+         "Das bedeutet, dass man die Scheibe in 6 m Tiefe sehen kann.",
+         ["number changed: source 80 vs target 6"]),
+        ("It shoots an 8-foot Kevlar cord.", "Es schießt ein 3 m langes Kevlar-Kabel.",
+         ["number changed: source 8 vs target 3"]),
+        # both measures of a bracketed conversion dropped
+        ("A structure 161 feet (49 meters) high.", "Ein hohes Bauwerk.",
+         ["number missing in translation: source 161",
+          "number missing in translation: source 49"]),
+    ],
+)
+def test_english_german_changes_are_found(source: str, target: str,
+                                          messages: list[str]) -> None:
+    assert [f.message for f in check(source, target, "en", "de")] == messages

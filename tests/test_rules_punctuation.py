@@ -63,6 +63,15 @@ def test_a_quotation_over_paragraphs_is_fine_but_one_never_closed_is_not() -> No
     ]
 
 
+def test_brackets_do_not_run_over_paragraphs() -> None:
+    assert _messages("The council (which met on Monday approved it.\n\n“Good news,” he said.") == [
+        "'(' is never closed"
+    ]
+    assert _messages("The council (which met on Monday\n\napproved the plan) in the end.") == [
+        "'(' is never closed", "')' closes nothing: no opening mark before it"
+    ]
+
+
 def test_final_stop_needs_the_original_and_a_prose_sentence() -> None:
     source = "Le pont rouvrira lundi après huit mois de travaux."
     target = "The bridge will reopen on Monday after eight months of work"

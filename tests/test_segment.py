@@ -156,7 +156,19 @@ CASES = [
     case("it", "Il Dott. Rossi è arrivato ecc.", "Poi è partito."),
     case("nl", "Er waren appels, peren enz.", "Daarna bijv. de kers."),
     case("pl", "W 2020 r. w Polsce np. padało.", "Potem itd.", "Koniec."),
+    # an ordinal or a percentage runs on; a house number before a capital ends the sentence
+    case(
+        "pl",
+        "Stężenie pyłu spadło o 3,5 proc. w porównaniu z 2023 r. i o 2 tys. ton.",
+        "Biuro jest przy ulicy Spokojnej 2.",
+        "Jeśli wnioskodawca jest najemcą, trzeba dołączyć zgodę.",
+        "Wzrost wyniósł 80 proc.",
+        "To dużo, m.in. dzięki dopłatom od 3. tygodnia.",
+    ),
+    # where nouns are capitalised, a capital after "3." is no evidence of a new sentence
+    case("de", "Im 19. Jahrhundert wurde am 3. Oktober die 2. Brücke gebaut.", "Sie steht noch."),
     case("cs", "Bylo to např. v Praze atd.", "Pak přišel Ing. Novák."),
+    case("cs", "Úřad sídlí v ulici Husova 12.", "Otevřeno je od 3. května."),
 ]
 
 

@@ -302,6 +302,7 @@ def _refit(model: CostModel, path: Path, lattice: Lattice) -> CostModel:
         evidence_floor=model.evidence_floor,
         merge_penalty=model.merge_penalty,
         null_length=model.null_length,
+        null_base=model.null_base,
         mismatch_penalty=model.mismatch_penalty,
         block_cross=model.block_cross,
         block_both=model.block_both,

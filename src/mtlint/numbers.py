@@ -21,12 +21,16 @@ make an identifier (`iPhone15`); after a space the digits are a number (`iPhone 
 
 Ranges (`3-5`, `3–5`, `3 to 5`, `từ 3 đến 5`) yield two mentions of kind "range", one per end,
 so a range matches however the other language writes it; a scale word on the second end also
-applies to the first (`2-3 million`). Signs are ignored: a minus is too easily a dash.
+applies to the first (`2-3 million`, and `101-Millionen-Pfund` in German compounds). A bare day
+listed with a date takes its month ("am 9. und 10. August", "August 9 and 10"). Signs are
+ignored: a minus is too easily a dash.
 
 Out of scope: numbers written in words ("twenty", "hai mươi", 三十) and ordinal words, except
-that `extract_number_words` finds the small ones (0–10, optionally with a scale word), scale
-words alone ("a billion"), bare month names and Roman numerals ("Avatar II"), which callers use
-only to excuse a number the other side writes in digits. Vietnamese `thứ 2`–`thứ 7` are
+that `extract_number_words` finds the small ones (0–10, up to 99 in English and German,
+optionally with a scale word), scale words alone ("a billion"), bare month names and Roman
+numerals ("Avatar II"), which callers use only to excuse a number the other side writes in
+digits. `measure_after` reads the unit after a number, so that callers can accept a measure
+converted between imperial and metric units (`converts`). Vietnamese `thứ 2`–`thứ 7` are
 weekdays and not read. Swiss apostrophe grouping (1'000) and numbers split across a line break
 are not read.
 """
@@ -88,6 +92,8 @@ class _Locale:
     months_cased: bool = False  # month names only when capitalised ("May", not "may")
     year_words: tuple[str, ...] = ()
     range_words: tuple[str, ...] = ()
+    #: What joins the days of one month ("am 9. und 10. August", "August 9 and 10").
+    list_words: tuple[str, ...] = ()
     hour_words: tuple[str, ...] = ()
     minute_words: tuple[str, ...] = ()
     words: Mapping[str, int] = field(default_factory=dict)
@@ -107,6 +113,23 @@ def _numerals(*names: str) -> dict[str, int]:
 
 
 _K, _M, _G, _T = 10**3, 10**6, 10**9, 10**12
+#: Indian scale words, kept as loanwords when Indian news is translated ("14 Lakh Fälle").
+_INDIAN_SCALES = {"lakh": (10**5,), "lakhs": (10**5,), "crore": (10**7,), "crores": (10**7,)}
+
+
+def _tens(units: Mapping[str, int], teens: str, tens: str,
+          compound: Callable[[str, str], str], decade: Callable[[str], str]) -> dict[str, int]:
+    """Number words 11–99: '|'-separated teens (11 first) and tens (20 first), each tens word
+    joined with a unit word 1–9 by `compound` ("thirty-one", "einunddreißig"), and the decade
+    each tens word names ("the sixties", "die sechziger Jahre": '60s, 1960s)."""
+    table = {w: 11 + i for i, group in enumerate(teens.split(",")) for w in group.split("|")}
+    for i, group in enumerate(tens.split(",")):
+        for ten in group.split("|"):
+            table[ten] = table[decade(ten)] = 20 + 10 * i
+            table.update({compound(ten, unit): 20 + 10 * i + n
+                          for unit, n in units.items() if 1 <= n <= 9})
+    return table
+
 
 _EN = _Locale(
     code="en",
@@ -115,8 +138,8 @@ _EN = _Locale(
     lakh=True,  # Indian English writes 12,34,567
     date_order="both",
     scales={"hundred": (100,), "thousand": (_K,), "million": (_M,), "billion": (_G,),
-            "trillion": (_T,), "mn": (_M,), "bn": (_G,), "tn": (_T,), "lakh": (10**5,), "lakhs": (10**5,),
-            "crore": (10**7,), "crores": (10**7,)},
+            "trillion": (_T,), "mn": (_M,), "bn": (_G,), "tn": (_T,),
+            **_INDIAN_SCALES},
     attached_scales={"k": (1, _K), "m": (1, _M)},
     percent=("%", "percent", "per cent"),
     ordinal=("st", "nd", "rd", "th"),
@@ -125,10 +148,20 @@ _EN = _Locale(
                    "november|nov", "december|dec"),
     months_cased=True,
     range_words=("to",),
+    list_words=("and", "or", "until", "till", "through"),
     hour_words=("a.m.", "p.m.", "am", "pm", "o'clock"),
     words=_numerals("zero", "one|a|an|first|once", "two|second|twice", "three|third", "four|fourth",
                     "five|fifth", "six|sixth", "seven|seventh", "eight|eighth", "nine|ninth",
-                    "ten|tenth"),
+                    "ten|tenth")
+    | _tens(_numerals("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                      ""),
+            "eleven|eleventh,twelve|twelfth,thirteen|thirteenth,fourteen|fourteenth,"
+            "fifteen|fifteenth,sixteen|sixteenth,seventeen|seventeenth,eighteen|eighteenth,"
+            "nineteen|nineteenth",
+            "twenty,thirty,forty,fifty,sixty,seventy,eighty,ninety",
+            lambda ten, unit: f"{ten}-{unit}", lambda ten: f"{ten[:-1]}ies")
+    # anniversaries are said in words, their figure in digits ("centenary" / "zum 100. Mal")
+    | {"centenary": 100, "centennial": 100, "bicentenary": 200, "bicentennial": 200},
     half_words=("and a half",),
 )
 
@@ -153,15 +186,23 @@ _LOCALES: dict[str, _Locale] = {
         groups=_DOT_GROUPS,
         scales={"tausend": (_K,), "tsd.": (_K,), "mio.": (_M,), "mio": (_M,),
                 "million": (_M,), "millionen": (_M,), "mrd.": (_G,), "mrd": (_G,),
-                "milliarde": (_G,), "milliarden": (_G,), "billion": (_T,), "billionen": (_T,)},
+                "milliarde": (_G,), "milliarden": (_G,), "billion": (_T,), "billionen": (_T,),
+                **_INDIAN_SCALES},
         percent=("%", "prozent"),
         months=_months("januar|jänner|jan", "februar|feb", "märz", "april|apr", "mai",
                        "juni", "juli", "august|aug", "september|sept|sep", "oktober|okt",
                        "november|nov", "dezember|dez"),
         range_words=("bis",),
+        list_words=("und", "oder"),
         hour_words=("uhr",),
         words=_numerals("null", "eins|ein|eine|einen|einem|einer", "zwei", "drei", "vier",
-                        "fünf", "sechs", "sieben", "acht", "neun", "zehn"),
+                        "fünf", "sechs", "sieben", "acht", "neun", "zehn")
+        | _tens(_numerals("", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht",
+                          "neun", ""),
+                "elf|elfte|elften|elfter|elftes,zwölf|zwölfte|zwölften|zwölfter|zwölftes,"
+                "dreizehn,vierzehn,fünfzehn,sechzehn,siebzehn,achtzehn,neunzehn",
+                "zwanzig,dreißig|dreissig,vierzig,fünfzig,sechzig,siebzig,achtzig,neunzig",
+                lambda ten, unit: f"{unit}und{ten}", lambda ten: f"{ten}er"),
     ),
     "fr": _Locale(
         code="fr",
@@ -176,6 +217,7 @@ _LOCALES: dict[str, _Locale] = {
                        "juillet", "août", "septembre|sept", "octobre|oct", "novembre|nov",
                        "décembre|déc"),
         range_words=("à",),
+        list_words=("et", "ou", "au"),
         hour_words=("heures", "heure"),
         words=_numerals("zéro", "un|une|premier|première", "deux", "trois", "quatre", "cinq",
                         "six", "sept", "huit", "neuf", "dix"),
@@ -191,6 +233,7 @@ _LOCALES: dict[str, _Locale] = {
         months=_months("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
                        "agosto", "septiembre|setiembre", "octubre", "noviembre", "diciembre"),
         range_words=("a", "al"),
+        list_words=("y", "e", "o", "u"),
         words=_numerals("cero", "uno|una|un|primero|primera", "dos", "tres", "cuatro",
                         "cinco", "seis", "siete", "ocho", "nueve", "diez"),
     ),
@@ -205,6 +248,7 @@ _LOCALES: dict[str, _Locale] = {
         months=_months("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
                        "agosto", "settembre", "ottobre", "novembre", "dicembre"),
         range_words=("a", "al"),
+        list_words=("e", "o", "ed"),
         words=_numerals("zero", "uno|una|un|primo|prima", "due", "tre", "quattro", "cinque",
                         "sei", "sette", "otto", "nove", "dieci"),
     ),
@@ -219,6 +263,7 @@ _LOCALES: dict[str, _Locale] = {
         months=_months("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho",
                        "agosto", "setembro", "outubro", "novembro", "dezembro"),
         range_words=("a",),
+        list_words=("e", "ou"),
         words=_numerals("zero", "um|uma|primeiro|primeira", "dois|duas", "três", "quatro",
                         "cinco", "seis", "sete", "oito", "nove", "dez"),
     ),
@@ -233,6 +278,7 @@ _LOCALES: dict[str, _Locale] = {
         months=_months("januari", "februari", "maart", "april", "mei", "juni", "juli",
                        "augustus", "september", "oktober", "november", "december"),
         range_words=("tot",),
+        list_words=("en", "of"),
         hour_words=("uur",),
         words=_numerals("nul", "een|één", "twee", "drie", "vier", "vijf", "zes", "zeven",
                         "acht", "negen", "tien"),
@@ -416,19 +462,27 @@ def _alt(words: Iterable[str], *, bounded: bool = True, cased: bool = False,
     Words that end in a letter get a right boundary, so `mil` never matches inside `million`.
     `cased` words match only capitalised, whatever the flags of the enclosing pattern.
     `backwards` spells them reversed, for matching leftwards on reversed text (no boundary).
+    The alternation is a trie (`t(?:en|hirty…)`): the regex engine tries alternatives one by
+    one, and a flat list of a hundred number words made every word start slow.
     """
-    forms: set[str] = set()
+    trie: dict[str, dict] = {}
     for word in words:
         word = word.capitalize() if cased else word
-        forms.update((word, unicodedata.normalize("NFD", word)))
-    parts = []
-    for word in sorted(forms, key=lambda w: (-len(w), w)):
-        spelt = word[::-1] if backwards else word
-        pattern = f"{_SP}+".join(re.escape(piece) for piece in spelt.split(" "))
-        if bounded and not backwards and word[-1].isalpha() and not _is_spaceless(word[-1]):
-            pattern += r"(?!\w)"
-        parts.append(pattern)
-    body = "|".join(parts)
+        for form in (word, unicodedata.normalize("NFD", word)):
+            node = trie
+            for ch in form[::-1] if backwards else form:
+                node = node.setdefault(ch, {})
+            node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, dict], last: str) -> str:
+        branches = [(f"{_SP}+" if ch == " " else re.escape(ch)) + emit(child, ch)
+                    for ch, child in sorted(node.items()) if ch]
+        if "" in node:  # after the longer words that go on from here
+            ends_word = bounded and not backwards and last.isalpha() and not _is_spaceless(last)
+            branches.append(r"(?!\w)" if ends_word else "")
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    body = emit(trie, "")
     return f"(?-i:{body})" if cased else f"(?:{body})"
 
 
@@ -456,9 +510,14 @@ def _month_patterns(loc: _Locale) -> list[str]:
     mon = _alt(loc.months, cased=loc.months_cased)
     of = rf"(?:(?:de|del|of){_SP}+)?"
     year_word = rf"(?:{_SP}+{_alt(loc.year_words)})?" if loc.year_words else ""
-    return [
+    # "März 21 Menschen" is not a German date: the day goes after the month only where dates
+    # are also written month first
+    mdy = [
         rf"(?P<mdy>(?P<mdy_mon>{mon})\.?{_SP}+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?{_END}"
         rf"(?:,?{_SP}+(?P<mdy_y>\d{{4}}){_END})?)",
+    ] if loc.date_order != "dmy" else []
+    return [
+        *mdy,
         rf"(?P<dmy>(?<![\d.,])(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?{_SP}+{of}"
         rf"(?P<dmy_mon>{mon})\.?(?:,?{_SP}+{of}(?P<dmy_y>\d{{4}}){_END}{year_word})?)",
         rf"(?P<my>(?P<my_mon>{mon})\.?,?{_SP}+{of}(?P<my_y>\d{{4}}){_END}{year_word})",
@@ -487,6 +546,8 @@ def _time_patterns(loc: _Locale) -> list[str]:
         rf"(?P<tc>(?<![\d.,:])(?P<tc_h>\d{{1,2}}):(?P<tc_m>\d{{2}})(?::\d{{2}})?{_END}"
         rf"(?:{_SP}?(?P<tc_ap>[ap]\.?m\.?(?!\w)))?)",
         rf"(?P<th>(?<![\d.,:])(?P<th_h>\d{{1,2}}){_SP}?h{_SP}?(?P<th_m>\d{{2}})(?!\d))",
+        # news agencies' "0200GMT", "1430 UTC": a 24-hour clock without a colon
+        rf"(?P<tz>(?<![\d.,:])(?P<tz_h>[01]\d|2[0-3])(?P<tz_m>[0-5]\d){_SP}?(?:GMT|UTC)(?!\w))",
     ]
     hour = _alt(loc.hour_words) if loc.hour_words else _NEVER
     minute = rf"(?:{_SP}?{_alt(loc.minute_words)})?" if loc.minute_words else ""
@@ -502,7 +563,7 @@ def _scale_words(loc: _Locale) -> str:
     """One scale word: spaced ones (`triệu`, `万`) or those written onto the digits (`35m`)."""
     items = []
     if loc.scales:
-        items.append(f"{_SP}?{_alt(loc.scales)}")
+        items.append(f"(?:{_SP}|-)?{_alt(loc.scales)}")  # "101-Millionen-Pfund"
     if loc.attached_scales:
         items.append(rf"(?<=\d){_alt(loc.attached_scales)}")
     return "|".join(items)
@@ -532,6 +593,7 @@ class _Compiled:
     prefix: re.Pattern[str]
     number_only: re.Pattern[str]
     range_gap: re.Pattern[str]
+    day_gap: re.Pattern[str]
     scale: re.Pattern[str]
 
 
@@ -563,6 +625,7 @@ def _compiled(code: str) -> _Compiled:
     currencies = "|".join(_CURRENCIES)
     alternatives = [
         rf"(?P<ver>(?<![\w.])(?P<ver_t>v\.?{_SP}?\d+(?:\.\d+)+)(?!\w|\.\d))",
+        r"(?P<sq>(?<![\w-])[kcm]?m[23](?!\w))",  # "120 km2": a unit, not an identifier or a 2
         rf"(?P<code>(?<![\w-])(?!(?:{currencies})\.?{_SP}?\d)"
         rf"(?P<code_t>[A-Za-z][A-Za-z-]*\d[A-Za-z\d]*(?:-[A-Za-z\d]+)*)(?!\w))",
         *(_vi_patterns() if code == "vi" else ()),
@@ -585,6 +648,8 @@ def _compiled(code: str) -> _Compiled:
         prefix=re.compile(_prefix_pattern(loc, code), re.IGNORECASE),
         number_only=re.compile(_number_pattern(loc), re.IGNORECASE),
         range_gap=re.compile(rf"{_SP}*{_alt(gap_words)}{_SP}*", re.IGNORECASE),
+        day_gap=re.compile(
+            rf"\.?(?:{_SP}*(?:[,&]|{_alt([*gap_words, *loc.list_words])}))+{_SP}*", re.IGNORECASE),
         scale=re.compile(_alt(scale_words) if scale_words else _NEVER, re.IGNORECASE),
     )
 
@@ -703,13 +768,14 @@ def _quantity(m: re.Match[str], loc: _Locale, start: int, token: str, suffixed: 
         elif m.group("n_ord"):
             kind = "ordinal"
     end = m.end() if suffixed else start + len(token)
-    if kind == "year" and m.string[end : end + 1] == "s" and not m.string[end + 1 : end + 2].isalnum():
+    if kind == "year" and _DECADE.match(m.string, end):
         # "the 1980s" is also "the 80s" (Vietnamese "thập kỷ 80", German "die 80er")
         values = [*values, float(int(token) % 100)]
     return _Found(start, end, frozenset(values), kind, reading.locale_ok, scale)
 
 
 _SPACED = re.compile(_SP)
+_DECADE = re.compile(r"'?s(?!\w)")  # "1980s", "1980's"
 
 
 def _on_number(m: re.Match[str], loc: _Locale) -> list[_Found]:
@@ -784,6 +850,8 @@ def _on_time(m: re.Match[str], loc: _Locale) -> list[_Found]:
         return _numbers_in(m, loc)
     if ampm:
         hours = {hour % 12 + (12 if ampm.group(1).lower() == "p" else 0)}
+    elif kind == "tz":
+        hours = {hour}
     else:  # "午後7時", "7 giờ tối": the half of the day is often said in words
         hours = {hour, (hour + 12) % 24} if hour <= 12 else {hour}
     values: set[Value] = {(h, minute) for h in hours}
@@ -831,9 +899,9 @@ _HANDLERS: dict[str, _Handler] = {
     "ver": _on_version,
     "zo": _on_ordinal,
     "ay": _on_short_year,
-    "skip": lambda m, loc: [],
+    **dict.fromkeys(("skip", "sq"), lambda m, loc: []),
     **dict.fromkeys(("mdy", "dmy", "my", "vd", "vn", "vt", "cj", "iso", "nd"), _on_date),
-    **dict.fromkeys(("tc", "th", "tw"), _on_time),
+    **dict.fromkeys(("tc", "th", "tw", "tz"), _on_time),
 }
 
 
@@ -853,6 +921,44 @@ def _join_ranges(found: list[_Found], text: str, gap: re.Pattern[str]) -> list[_
             values |= {_clean(v * f) for v in a.values if isinstance(v, float) for f in b.scale}
         out[i] = _Found(a.start, a.end, values, "range", a.locale_ok, a.scale or b.scale)
         out[i + 1] = _Found(b.start, b.end, b.values, "range", b.locale_ok, b.scale)
+    return out
+
+
+_DAY_GAP = 12  # longest ". und " / " until " between two days of a month
+_DAY = re.compile(r"(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|º)?", re.IGNORECASE)
+
+
+def _join_days(found: list[_Found], text: str, gap: re.Pattern[str]) -> list[_Found]:
+    """Date the bare days of a list or range of days in one month.
+
+    "am 9. und 10. August" names the month once, after the last day, and "August 9 and 10"
+    once, before the first, so the other day reads as a plain number on one side and a date
+    on the other. A bare day next to a date takes its month and year (and keeps its number).
+    """
+    if not any(f.kind == "date" for f in found):
+        return found
+    out = list(found)
+
+    def dated(day: _Found, date: _Found) -> _Found | None:
+        bare = _DAY.fullmatch(text, day.start, day.end)
+        if day.kind not in ("int", "range", "ordinal") or date.kind != "date" or bare is None:
+            return None
+        d = int(bare.group("d"))
+        dates = [v for v in date.values if isinstance(v, tuple) and v[2]]
+        if not dates:
+            return None
+        return _Found(day.start, day.end, frozenset({float(d), *((y, m, d) for y, m, _ in dates)}),
+                      "date", day.locale_ok)
+
+    def joined(a: _Found, b: _Found) -> bool:
+        return b.start - a.end <= _DAY_GAP and gap.fullmatch(text, a.end, b.start) is not None
+
+    for i in range(len(out) - 2, -1, -1):  # "9. und 10. August", "9, 10 and 11 August"
+        if joined(out[i], out[i + 1]) and (day := dated(out[i], out[i + 1])) is not None:
+            out[i] = day
+    for i in range(len(out) - 1):  # "August 9 and 10"
+        if joined(out[i], out[i + 1]) and (day := dated(out[i + 1], out[i])) is not None:
+            out[i + 1] = day
     return out
 
 
@@ -887,7 +993,7 @@ def _scan(norm: str, loc: _Locale) -> list[_Found]:
             continue
         found += _HANDLERS[m.lastgroup or "n"](m, loc)
         pos = m.end()
-    return _join_ranges(found, norm, patterns.range_gap)
+    return _join_days(_join_ranges(found, norm, patterns.range_gap), norm, patterns.day_gap)
 
 
 def extract_numbers(text: str, lang: str | None, *, offset: int = 0) -> list[NumberMention]:
@@ -992,3 +1098,101 @@ def format_number(value: float, lang: str | None) -> str:
         text = f"{value:.0f}"
     whole, _, frac = text.partition(".")
     return f"{int(whole):,}".replace(",", group) + (decimal + frac if frac else "")
+
+
+# --------------------------------------------------------------------------- units
+
+
+class Measure(NamedTuple):
+    """The unit written after a number: what it measures, whether it is metric, its size in
+    the metric base unit of its dimension (m, m², kg, l, km/h; 0 for temperatures, which are
+    converted by formula), and where the unit ends in the text."""
+
+    dimension: str
+    metric: bool
+    factor: float
+    end: int
+
+
+def _unit_table() -> dict[str, tuple[str, bool, float]]:
+    """Unit words of the languages mtlint reads, lower-case NFC, by dimension and system.
+
+    `degrees` alone is taken for Fahrenheit and `Grad` or `°` alone for Celsius: a bare degree
+    only ever meets a conversion when the other side names the other scale's value.
+    """
+    groups = [
+        ("length", False, 0.3048, "feet|foot|ft|ft.|fuß|fuss|pieds|pied|pies|pie"),
+        ("length", False, 0.0254, "inches|inch|zoll|pouces|pulgadas"),
+        ("length", False, 0.9144, "yards|yard|yd|yds"),
+        ("length", False, 1609.344, "miles|mile|mi|meilen|meile|milles|millas"),
+        ("length", True, 1000.0, ("km|kilometres|kilometers|kilometre|kilometer|kilometern|"
+                                  "kilomètres|kilomètre|kilómetros|chilometri|quilômetros")),
+        ("length", True, 1.0, "m|metres|meters|metre|meter|metern|mètres|mètre|metros|metro|metri"),
+        ("length", True, 0.01, ("cm|centimetres|centimeters|zentimeter|zentimetern|centimètres|"
+                                "centímetros")),
+        ("length", True, 0.001, "mm|millimetres|millimeters|millimeter|millimetern"),
+        ("area", False, 4046.8564224, "acres|acre"),
+        ("area", False, 0.09290304, "square feet|sq ft|quadratfuß"),
+        ("area", False, 2589988.110336, "square miles|sq mi|quadratmeilen"),
+        ("area", True, 1e6, ("km2|km²|square kilometres|square kilometers|quadratkilometer|"
+                             "quadratkilometern|kilomètres carrés")),
+        ("area", True, 1e4, "ha|hectares|hectare|hektar|hectáreas|ettari"),
+        ("area", True, 1.0, ("m2|m²|square metres|square meters|quadratmeter|quadratmetern|"
+                             "mètres carrés")),
+        ("mass", False, 0.45359237, "pounds|pound|lbs|lb|pfund|livres"),
+        ("mass", False, 0.028349523125, "ounces|ounce|oz|unzen|onces"),
+        ("mass", True, 1.0, "kg|kilograms|kilogrammes|kilogram|kilogramme|kilogramm|kilo|kilos"),
+        ("mass", True, 0.001, "g|grams|grammes|gramm"),
+        ("mass", True, 1000.0, "tonnes|tonne|tonnen"),
+        ("volume", False, 3.785411784, "gallons|gallon|gallonen|gal"),
+        ("volume", True, 1.0, "l|litres|liters|litre|liter|litern|litros"),
+        ("volume", True, 0.001, "ml|millilitres|milliliters|milliliter"),
+        ("speed", False, 1.609344, "mph|miles per hour|miles an hour|meilen pro stunde"),
+        ("speed", True, 1.0, ("km/h|kmh|kph|kilometres per hour|kilometers per hour|"
+                              "stundenkilometer|stundenkilometern|kilometer pro stunde")),
+        ("temperature", False, 0.0, ("°f|° f|degrees fahrenheit|degree fahrenheit|fahrenheit|"
+                                     "grad fahrenheit|degrees|degree")),
+        ("temperature", True, 0.0, ("°c|° c|degrees celsius|degree celsius|celsius|grad celsius|"
+                                    "grad|degrés celsius|degrés|grados|°")),
+    ]
+    return {word: (dimension, metric, factor)
+            for dimension, metric, factor, words in groups for word in words.split("|")}
+
+
+_UNITS = _unit_table()
+#: A unit after a number, or after the second end of a range ("5-10 acres", "2 bis 4 Hektar").
+_UNIT_AFTER = re.compile(
+    rf"(?:{_SP}*(?:-|–|to|bis|and|und|à|a){_SP}*\d[\d.,]*)?(?:{_SP}*|-)(?P<unit>{_alt(_UNITS)})"
+    r"(?![\w²])", re.IGNORECASE)
+
+
+def measure_after(text: str, end: int) -> Measure | None:
+    """The unit of the number that ends at `end` in `text` ("161 feet", "8-foot", "49 Metern")."""
+    m = _UNIT_AFTER.match(text, end)
+    if m is None:
+        return None
+    return Measure(*_UNITS[_key(m.group("unit"))], m.end())
+
+
+def _close(value: float, exact: float, temperature: bool) -> bool:
+    """A converted value, rounded the way translators round: within 5 %, to one significant
+    figure (32.2 °C written 30 °C), or within a degree."""
+    slack = max(0.05 * abs(exact), 1.0 if temperature else 0.0)
+    return abs(value - exact) <= slack or (exact != 0 and value == float(f"{exact:.1g}"))
+
+
+def converts(a: NumberMention, ua: Measure, b: NumberMention, ub: Measure) -> bool:
+    """Whether `b` is `a` converted between imperial and metric units ("80 feet" / "24 Meter")."""
+    if ua.dimension != ub.dimension or ua.metric == ub.metric:
+        return False
+    imp, ui, met, um = (b, ub, a, ua) if ua.metric else (a, ua, b, ub)
+    temperature = ua.dimension == "temperature"
+    for x in (v for v in imp.values if isinstance(v, float)):
+        for y in (v for v in met.values if isinstance(v, float)):
+            if temperature:
+                as_metric, as_imperial = (x - 32) * 5 / 9, y * 9 / 5 + 32
+            else:
+                as_metric, as_imperial = x * ui.factor / um.factor, y * um.factor / ui.factor
+            if _close(y, as_metric, temperature) or _close(x, as_imperial, temperature):
+                return True
+    return False

@@ -84,6 +84,8 @@ class _Abbreviations:
     #: Last-or-inner part of a multi-part abbreviation -> (all parts, which part, class).
     parts: dict[str, tuple[tuple[tuple[str, ...], int, str], ...]]
     ordinal_period: bool
+    #: Nouns are capitalised: a capital after "3." does not show that a sentence starts.
+    capitalised_nouns: bool
 
 
 def segment(doc: Document, lang: str) -> tuple[Segment, ...]:
@@ -129,6 +131,8 @@ def _cuts(text: str, lo: int, hi: int, abbr: _Abbreviations) -> list[int]:
     cuts = []
     for m in _CANDIDATE.finditer(text, lo, hi):
         end = m.end()
+        if m["nl"] is None and (end >= hi or text[end:hi].isspace()):
+            continue  # the block ends here anyway: cut or not, the sentences are the same
         if m["nl"] is not None:
             if _line_is_unit(text, lo, m.start(), hi):
                 cuts.append(m.start())
@@ -187,7 +191,8 @@ def _period_ends(
         # An initial before a name ("J. R. R. Tolkien"), or the last of a run ("Nguyễn V. A. cho").
         return not (following in (_UPPER, _CASELESS) or _initial_before(text, lo, tok_start))
     if abbr.ordinal_period and token.isdigit() and len(token) <= 3:
-        return False  # "am 3. Oktober"
+        # "am 3. Oktober", "3. května"; but "przy ulicy Spokojnej 2. Jeśli …" ends at the number
+        return following == _UPPER and not abbr.capitalised_nouns
     return True
 
 
@@ -334,6 +339,7 @@ def _abbreviations(lang: str) -> _Abbreviations:
         suffixes=tuple(suffixes.items()),
         parts={key: tuple(value) for key, value in parts.items()},
         ordinal_period=lang in table["ordinal_period"],
+        capitalised_nouns=lang in table["capitalised_nouns"],
     )
 
 

@@ -162,7 +162,13 @@ class CostModel:
     match_reward: float = 6.0
     evidence_floor: float = 1.0
     merge_penalty: float = 2.0
-    null_length: float = 3.0
+    null_base: float = 1.0
+    null_length: float = 0.75
+    """A 1-0 or 0-1 bead costs `null_base` plus `null_length` per sentence of the side's mean
+    length. Mostly a constant: a short sentence left out is what a missed 1-2 split or 2-1 merge
+    looks like, so it must not be cheap; and a long one steeply priced makes the path pair the
+    sentences after a real omission with the wrong lines, or hide it in a merge, rather than
+    skip it (a merge then pays for the length mismatch instead)."""
     mismatch_penalty: float = 2.0
     block_cross: float = 2.0
     block_both: float = 1.0
@@ -406,9 +412,9 @@ def _bead_costs(
             if model.turn_mismatch:
                 cost += model.turn_mismatch * np.abs((qs[i] - qs[ia]) - (qt[j] - qt[jb]))
         elif a:
-            cost += model.null_length * (cs[i] - cs[ia]) / src_mean
+            cost += model.null_base + model.null_length * (cs[i] - cs[ia]) / src_mean
         else:
-            cost += model.null_length * (ct[j] - ct[jb]) / tgt_mean
+            cost += model.null_base + model.null_length * (ct[j] - ct[jb]) / tgt_mean
         if a > 1:
             cost += model.block_cross * (bs[i] - bs[np.minimum(ia + 1, i)])
         if b > 1:

@@ -24,9 +24,10 @@ from mtlint.rules.residue import excerpt, word_count
 
 # --- MT107 thresholds ------------------------------------------------------------------------
 
-#: A name is checked only if each of its words is rare as a word of the original's language
-#: (Zipf below this): common words ("Biển Đông", the East Sea) and names famous enough to
-#: have a form of their own in each language ("Allemagne", "Londres") are translated...
+#: A name is checked only if one of its words is rare as a word of the original's language
+#: (Zipf below this; "Bertoni" makes "Giulia Bertoni" a name): common words ("Biển Đông",
+#: the East Sea) and names famous enough to have a form of their own in each language
+#: ("Allemagne", "Londres") are translated...
 NAME_SOURCE_ZIPF = 4.0
 #: ...and if the target language knows it nearly as well as the original's does (diacritics
 #: folded): a word of the original's language ("Bahnhof": de 3.9, en 1.3) is not a name.
@@ -81,6 +82,8 @@ _ACRONYM_GROUPS = {member: group for group in LOCALISED_ACRONYMS for member in g
 _VI_SURNAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý".split()
 )
+#: Languages that put spaces between syllables: every word of a name there must be rare.
+_SYLLABLE_SPACED = frozenset({"vi"})
 #: Lowercase words that may sit inside a name ("Ministry of Health", "Rio de Janeiro"): they
 #: neither end a run of capitals nor count as its words.
 _NAME_LINKS = frozenset(
@@ -138,7 +141,10 @@ def entity_mismatch(ctx: RuleContext) -> Iterable[Issue]:
     localised form ("EU"/"UE", "NATO"/"OTAN", "UN"/"LHQ") or spelled out by the initials of
     capitalised words ("WHO" / "World Health Organization"); a name must be known to the
     target language nearly as well as to the original's ("Obama" is, "Allemagne" and
-    "Biển Đông" are not: they are translated), unless it is a Vietnamese personal name.
+    "Biển Đông" are not: they are translated) and one of its words must be rare in the
+    original's language (a surname: "Giulia Bertoni" is checked, "Giulia" alone is not; in
+    Vietnamese, which spaces syllables, every one: "Thuỵ Sỹ" is Switzerland), unless it is
+    a Vietnamese personal name.
     Roman numerals and words of headlines in capitals are not acronyms. Missing URLs,
     addresses, handles and names are major; acronyms and hashtags (sometimes localised on
     purpose) minor. Each entity is reported once, at its first occurrence.
@@ -278,17 +284,25 @@ def _name_checked(words: Sequence[str], source_lang: str | None, target_lang: st
         for form, lang in ((words[0].lower(), source_lang), (fold(words[0]), target_lang))
     ):
         return False  # no list knows it: a term the original capitalises ("trùng Amip") as likely
+    source_zipfs: list[float] = []
     for word in words:
         if word in _NAME_LINKS:
             continue
         s = zipf(word.lower(), source_lang) if source_lang else None
         t = zipf(fold(word), target_lang)
-        if s is None or t is None or s >= NAME_SOURCE_ZIPF or t < s - NAME_MARGIN:
+        if s is None or t is None or t < s - NAME_MARGIN:
             return False
         if source_lang in _NOUN_CAPITALISING and t < NAME_TARGET_ZIPF:
             return False
+        source_zipfs.append(s)
+    # One rare word (a surname) makes the whole run a name, common first name included
+    # ("Giulia Bertoni": "giulia" is it 4.4); a run of common words alone is translated.
+    # Where spaces part syllables, not words, a run is one word: "Thuỵ Sỹ" is Switzerland.
+    rare = [s < NAME_SOURCE_ZIPF for s in source_zipfs]
+    if not any(rare) or (source_lang in _SYLLABLE_SPACED and not all(rare)):
+        return False
     # where every noun is capitalised, one capitalised word is no evidence of a name
-    return source_lang not in _NOUN_CAPITALISING or sum(w not in _NAME_LINKS for w in words) > 1
+    return source_lang not in _NOUN_CAPITALISING or len(source_zipfs) > 1
 
 
 # --- the translation side --------------------------------------------------------------------

@@ -10,10 +10,13 @@ from dataclasses import dataclass, replace
 from mtlint.model import Bead, Segment, Severity, Side, Span
 from mtlint.numbers import (
     QUANTITY_KINDS,
+    Measure,
     NumberMention,
+    converts,
     extract_number_words,
     extract_numbers,
     format_number,
+    measure_after,
     values_match,
 )
 from mtlint.rules.registry import Issue, RuleContext, rule
@@ -51,7 +54,10 @@ def number_mismatch(ctx: RuleContext) -> Iterator[Issue]:
     sentence, a small number written as a word or Roman numeral on the other side ("2" / "two",
     "1" / "a", "phần 2" / "II"), a date written in words ("15/3" / "15 March"), a figure one
     side says twice and the other once, an identifier present on one side only
-    ("新型コロナウイルス" / "COVID-19"), an emergency number ("gọi cấp cứu" / "called 911").
+    ("新型コロナウイルス" / "COVID-19"), an emergency number ("gọi cấp cứu" / "called 911"), a
+    measure converted between imperial and metric units ("80 feet" / "24 Meter": within 5 % or
+    rounded to one figure), a conversion in brackets that the translation drops ("161 feet (49
+    meters)" / "49 Meter").
     A translated number with the right value but written
     the original's way (`12 500,5 euros` in English) is reported separately, as minor, with the
     target-language spelling as suggestion.
@@ -73,10 +79,12 @@ def number_mismatch(ctx: RuleContext) -> Iterator[Issue]:
     tgt = _bead_mentions(ctx.beads, ctx.target_segments, lambda b: b.tgt, target_lang)
     if not any(src) and not any(tgt):
         return
+    src_units, tgt_units = _Units(ctx.source.text), _Units(ctx.target.text)
     pairing = _pair(
         src, tgt,
         _LazyWords(ctx.beads, ctx.source_segments, lambda b: b.src, source_lang),
         _LazyWords(ctx.beads, ctx.target_segments, lambda b: b.tgt, target_lang),
+        _converted(src_units, tgt_units),
     )
     for s, t in pairing.pairs:
         if not t.mention.locale_ok and t.mention.kind in QUANTITY_KINDS:
@@ -84,9 +92,9 @@ def number_mismatch(ctx: RuleContext) -> Iterator[Issue]:
 
     missing: dict[int, list[NumberMention]] = {}
     extra: dict[int, list[NumberMention]] = {}
-    for item in _unstated(pairing.missing, src, ctx.source_segments):
+    for item in _unstated(pairing.missing, src, ctx.source_segments, src_units):
         missing.setdefault(item.bead, []).append(item.mention)
-    for item in _unstated(pairing.extra, tgt, ctx.target_segments):
+    for item in _unstated(pairing.extra, tgt, ctx.target_segments, tgt_units):
         extra.setdefault(item.bead, []).append(item.mention)
     for k in sorted(missing.keys() | extra.keys()):
         bead = ctx.beads[k]
@@ -95,12 +103,13 @@ def number_mismatch(ctx: RuleContext) -> Iterator[Issue]:
 
 
 def _unstated(left: Sequence[_Item], mentions: list[list[NumberMention]],
-              segments: Sequence[Segment]) -> list[_Item]:
+              segments: Sequence[Segment], units: _Units) -> list[_Item]:
     """Leftovers that are not a figure restated: one side may say a number again in a later
     sentence ("10 children. … the youngest of her 10 kids") where the other says it once; a
     leftover whose value a matched mention of the same side gives in another sentence of its
     bead or the next is that repetition. Within one sentence the same value counts twice ("5
-    xe và 5 người": five cars and five people)."""
+    xe và 5 người": five cars and five people), except as a conversion in brackets beside it
+    ("161 feet (49 meters)"): publishers drop those, so a translation may keep either one."""
     leftover = {item.mention for item in left}
     starts = [seg.start for seg in segments]
 
@@ -115,7 +124,21 @@ def _unstated(left: Sequence[_Item], mentions: list[list[NumberMention]],
             and sentence(m) != sentence(item.mention)
             for j in _window(item.bead, n, 1) for m in mentions[j]
         )
+        and not any(m not in leftover and _bracketed_conversion(item.mention, m, units)
+                    for m in mentions[item.bead])
     ]
+
+
+_BRACKET = re.compile(r"\s*[(\[]\s*(?:[^\W\d]+\.?\s+)?")  # " (", " (about "
+
+
+def _bracketed_conversion(a: NumberMention, b: NumberMention, units: _Units) -> bool:
+    """Whether `a` and `b` state one measure in two unit systems, the second in brackets."""
+    ua, ub = units(a), units(b)
+    if ua is None or ub is None or not converts(a, ua, b, ub):
+        return False
+    first, second = (ua, b) if a.start < b.start else (ub, a)
+    return _BRACKET.fullmatch(units.text, first.end, second.start) is not None
 
 
 def _bead_issues(ctx: RuleContext, bead: Bead, gone: list[NumberMention],
@@ -187,6 +210,7 @@ def _bead_mentions(beads: Sequence[Bead], segments: Sequence[Segment],
 
 
 _THREE_DECIMALS = re.compile(r"\d{1,3}[.,]\d{3}")
+_SLIPPED_GROUP = re.compile(r"\d{1,3}[.,]\d{4,}")
 
 
 def _either_convention(m: NumberMention) -> NumberMention:
@@ -194,10 +218,35 @@ def _either_convention(m: NumberMention) -> NumberMention:
 
     Three decimals with one separator is the one shape both conventions write, and originals
     mix conventions; the translation is still read strictly, as its readers will read it.
+    Likewise a source number that breaks its own language's convention with more digits after
+    its one separator may be a group separator slipped (`2,06737` for Indian `2,06,737`).
     """
-    if m.kind == "decimal" and _THREE_DECIMALS.fullmatch(m.raw):
+    if m.kind == "decimal" and (_THREE_DECIMALS.fullmatch(m.raw) or (
+            not m.locale_ok and _SLIPPED_GROUP.fullmatch(m.raw))):
         return replace(m, values=m.values | {float(m.raw.replace(",", "").replace(".", ""))})
     return m
+
+
+class _Units:
+    """The unit after each mention of one side's text, read only for mentions left over."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._cache: dict[int, Measure | None] = {}
+
+    def __call__(self, m: NumberMention) -> Measure | None:
+        if m.end not in self._cache:
+            self._cache[m.end] = measure_after(self.text, m.end)
+        return self._cache[m.end]
+
+
+def _converted(src_units: _Units, tgt_units: _Units
+               ) -> Callable[[NumberMention, NumberMention], bool]:
+    """Whether a target mention is the source one converted to the other unit system."""
+    def fits(s: NumberMention, t: NumberMention) -> bool:
+        us, ut = src_units(s), tgt_units(t)
+        return us is not None and ut is not None and converts(s, us, t, ut)
+    return fits
 
 
 class _LazyWords:
@@ -251,25 +300,27 @@ def _window(k: int, n: int, reach: int) -> list[int]:
 
 
 def _pair(src: list[list[NumberMention]], tgt: list[list[NumberMention]],
-          src_words: _LazyWords, tgt_words: _LazyWords) -> _Pairing:
+          src_words: _LazyWords, tgt_words: _LazyWords,
+          converted: Callable[[NumberMention, NumberMention], bool]) -> _Pairing:
     """Match source and target mentions, in rounds from the surest to the most lenient.
 
     1. same bead, by value; 2. neighbouring beads (numbers move across sentence boundaries);
-    3. a leftover against a number word or month name on the other side ("two", "March");
-    4. a leftover date against the day and year written as separate numbers on the other side.
+    3. a measure converted to the other unit system ("80 feet" / "24 Meter"), same bead or next;
+    4. a leftover against a number word or month name on the other side ("two", "March");
+    5. a leftover date against the day and year written as separate numbers on the other side.
     """
     n = len(src)
     free_src = [[_Item(m, k) for m in ms] for k, ms in enumerate(src)]
     free_tgt = [[_Item(m, k) for m in ms] for k, ms in enumerate(tgt)]
     pairs: list[tuple[_Item, _Item]] = []
 
-    for reach in (0, 1):
+    # a wider round also looks at the bead itself: what is free there cannot pair by value
+    for reach, fits in ((0, values_match), (1, values_match), (1, converted)):
         for k in range(n):
             if not free_src[k]:
                 continue
-            near = [j for j in _window(k, n, reach) if reach == 0 or j != k]
-            right = [item for j in near for item in free_tgt[j]]
-            matched = _max_matching(free_src[k], right, values_match)
+            right = [item for j in _window(k, n, reach) for item in free_tgt[j]]
+            matched = _max_matching(free_src[k], right, fits)
             pairs += [(free_src[k][i], right[j]) for i, j in matched]
             _drop(free_src, [free_src[k][i] for i, _ in matched])
             _drop(free_tgt, [right[j] for _, j in matched])
@@ -282,7 +333,7 @@ def _pair(src: list[list[NumberMention]], tgt: list[list[NumberMention]],
             pool = [(j, w) for j in _window(k, n, 1) for w in words[j]
                     if (w.start, w.end) not in used]
             right = [_Item(w, j) for j, w in pool]
-            matched = _max_matching(free[k], right, values_match)
+            matched = _max_matching(free[k], right, _named)
             used |= {(right[j].mention.start, right[j].mention.end) for _, j in matched}
             _drop(free, [free[k][i] for i, _ in matched])
 
@@ -300,6 +351,16 @@ def _pair(src: list[list[NumberMention]], tgt: list[list[NumberMention]],
         tuple(item for items in free_src for item in items),
         tuple(item for items in free_tgt for item in items),
     )
+
+
+def _named(m: NumberMention, word: NumberMention) -> bool:
+    """Whether a number word or month name says `m`: a month name says a month ("tháng 3" /
+    "March"), but not a date with a day, which it would excuse whatever the day ("August 10" /
+    "11. August")."""
+    if word.kind == "month" and any(isinstance(v, tuple) and len(v) == 3 and v[2]
+                                    for v in m.values):
+        return False
+    return values_match(m, word)
 
 
 def _drop(free: list[list[_Item]], items: list[_Item]) -> None:

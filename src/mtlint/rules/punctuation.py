@@ -76,8 +76,9 @@ def punctuation(ctx: RuleContext) -> Iterable[Issue]:
     never opened, a closing quote used to open (”Hello,” he said) or an opening quote used to
     close; "a)" list labels, smileys and quotations continued over several paragraphs (the
     next paragraph opens with a quote, or closes the open one) are left alone, and so are
-    single quotes, which look like apostrophes. It also reports a space before , . ; : ! ?
-    ("word ,") in languages that do not write one (French does, before ; : ! ? »), doubled
+    single quotes, which look like apostrophes; brackets pair within their paragraph. It also
+    reports a space before , . ; : ! ? ("word ,") in languages that do not write one (French
+    does, before ; : ! ? »), doubled
     punctuation (",,", "..", ",.", ". .", but not "...", "!!" or "?!"), and, with the original,
     a paragraph-final sentence of four words or more that lost the final stop its original
     has (not in headings, list items or captions).
@@ -128,14 +129,15 @@ def _pairing_issues(doc: Document, lang: str) -> Iterator[Issue]:
             continue
         before = [b for b in blocks[max(0, k - QUOTE_SPAN) : k] if b is not None]
         after = [b for b in blocks[k + 1 : k + 1 + QUOTE_SPAN] if b is not None]
-        carried = {m.char for b in before for m in b.unclosed}
+        # quotations run over paragraphs; a bracket opened in one paragraph closes in it
+        carried = {m.char for b in before for m in b.unclosed if m.char not in _OPEN_BRACKETS}
         for mark, why in marks.stray:
             if why == "close" and any(mark.char in _closers(o, pairs) for o in carried):
                 continue  # a quotation opened in an earlier paragraph ends here
             yield Issue(_STRAY_MESSAGES[why].format(mark.char), (Span("target", mark.pos,
                                                                        mark.pos + 1),))
         for mark in marks.unclosed:
-            if any(b.starts_with_opener or any(
+            if mark.char not in _OPEN_BRACKETS and any(b.starts_with_opener or any(
                 s.char in _closers(mark.char, pairs) for s, why in b.stray if why == "close"
             ) for b in after):
                 continue  # continued in the next paragraphs
