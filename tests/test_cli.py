@@ -277,3 +277,11 @@ def test_reports_do_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1 and json.loads(outputs.pop())["findings"]
+
+
+def test_readme_lists_every_rule() -> None:
+    from mtlint.rules import RULES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in RULES.values():
+        assert f"| {rule.code} | `{rule.name}` | {rule.category} | {rule.severity.value} |" in readme
