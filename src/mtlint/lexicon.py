@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from mtlint.langid import script_of
@@ -212,7 +212,7 @@ def _ascii_zipf(word: str, lang: str, zipf_frequency: Callable[[str, str], float
     return value
 
 
-@lru_cache(maxsize=None)
+@cache
 def _frequency_dict(lang: str) -> dict[str, float]:
     """wordfreq's word → frequency table for `lang` (the one its own lookups use)."""
     from wordfreq import get_frequency_dict
