@@ -33,7 +33,7 @@ _CYRILLIC_LANGS = ("ru", "uk")
 #: Fewer letters than this give no usable evidence: `detect_language` returns None.
 MIN_LETTERS = 8
 #: Detection reads at most about this many characters, taken from across the document.
-SAMPLE_CHARS = 800
+SAMPLE_CHARS = 480
 _SAMPLE_PARTS = 4
 
 _UKRAINIAN_ONLY = frozenset("іїєґІЇЄҐ")

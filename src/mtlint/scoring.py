@@ -296,7 +296,7 @@ def _confidence(beads: Sequence[Bead]) -> dict[str, Any]:
 
 def _chars(text: str) -> int:
     """Length without whitespace, so spacing conventions do not change ratios."""
-    return sum(not ch.isspace() for ch in text)
+    return len("".join(text.split()))
 
 
 def _length_ratio(
