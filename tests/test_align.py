@@ -81,6 +81,26 @@ def test_inserted_sentence_is_a_zero_to_one() -> None:
     assert ((4,), (5,)) in pairs(beads)
 
 
+def test_sentence_cut_to_a_fragment_stays_one_to_one() -> None:
+    """A long sentence translated as its first clause only is still the translation of that
+    sentence: no skipping the sentence before it and merging its translation with the fragment
+    (what an unbounded length cost prefers), so the length rule can report the truncation."""
+    src = EN[:3] + [
+        "Applicants need a site plan, some photographs of the furniture and the receipt for the fee.",
+        "Applications will be examined by a technical committee of officials from the planning, "
+        "trade and police departments, who will also weigh the impact on pedestrians.",
+        "A reply will be given within 30 days of submission.",
+    ] + EN[3:5]
+    tgt = DE[:3] + [
+        "Nötig sind ein Lageplan, einige Fotos der Möbel und die Quittung für die Gebühr.",
+        "Die Anträge werden geprüft.",
+        "Eine Antwort gibt es innerhalb von 30 Tagen nach Einreichung.",
+    ] + DE[3:5]
+    beads = align_texts(src, tgt)
+    assert pairs(beads) == [((i,), (i,)) for i in range(8)]
+    assert next(b for b in beads if b.src == (4,)).confidence > 0.5
+
+
 STORY_EN = [
     "We walked along the river until the sun went down behind the hills.",
     "Nobody said a word.",

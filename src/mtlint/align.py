@@ -1,7 +1,8 @@
 """Sentence alignment of an article and its translation.
 
 Two passes of banded dynamic programming (see `mtlint.alignment.dp`) over a cost that combines
-a Gale-Church length model, fitted on the document pair itself, with anchors that survive
+a Gale-Church length model, fitted on the document pair itself and bounded so that a sentence
+cut down to a fragment still pairs with its original, with anchors that survive
 translation (numbers, URLs, names, cognates, punctuation; `mtlint.alignment.features`). The
 first pass finds trusted 1-1 beads; from them the aligner learns a small bilingual lexicon and
 refits the length model, the bead-type priors and the weight of dialogue turns (a sentence
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -294,17 +296,4 @@ def _refit(model: CostModel, path: Path, lattice: Lattice) -> CostModel:
     )
     miss_rate = (turn_misses + 1.0) / (turn_beads + 2.0)
     turn_mismatch = float(np.clip(math.log((1.0 - miss_rate) / miss_rate), 0.0, _MAX_TURN_WEIGHT))
-    return CostModel(
-        ratio=ratio,
-        variance=variance,
-        prior=prior,
-        match_reward=model.match_reward,
-        evidence_floor=model.evidence_floor,
-        merge_penalty=model.merge_penalty,
-        null_length=model.null_length,
-        null_base=model.null_base,
-        mismatch_penalty=model.mismatch_penalty,
-        block_cross=model.block_cross,
-        block_both=model.block_both,
-        turn_mismatch=turn_mismatch,
-    )
+    return replace(model, ratio=ratio, variance=variance, prior=prior, turn_mismatch=turn_mismatch)

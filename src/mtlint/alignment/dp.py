@@ -175,6 +175,11 @@ class CostModel:
     turn_mismatch: float = 0.0
     """Cost per dialogue turn opened on one side of a bead and not on the other (learnt per
     document: zero where the two sides do not mark turns alike)."""
+    length_ceiling: float = 9.0
+    """Most the length model can charge a bead (see `length_cost`): below the price of a null
+    bead plus a 1-2 merge (some 11-12 nats), the detour a truncated sentence's bead would
+    otherwise take; much lower, and a 1-1 bead of two unrelated sentences starts to undercut
+    an omission next to an addition."""
 
 
 @dataclass(frozen=True)
@@ -204,15 +209,21 @@ class Lattice:
         return len(self.tgt_len)
 
 
-def length_cost(src_len: np.ndarray, tgt_len: np.ndarray, ratio: float, variance: float) -> np.ndarray:
-    """-log of the two-sided tail probability of the length difference (Gale-Church).
+def length_cost(
+    src_len: np.ndarray, tgt_len: np.ndarray, ratio: float, variance: float, ceiling: float
+) -> np.ndarray:
+    """-log of the two-sided tail probability of the length difference (Gale-Church), mixed
+    with a small constant chance exp(-ceiling) that the length says nothing.
 
     The difference is scaled by the mean of both lengths, not the source length alone, so the
-    cost is symmetric in the two languages.
+    cost is symmetric in the two languages. The mixture bounds the cost: machine translation
+    sometimes cuts a long sentence down to its first clause, and an unbounded Gaussian tail
+    then prices the true 1-1 bead above any detour, such as leaving the sentence before it out
+    and merging its translation into the truncated one's bead.
     """
     mean = np.maximum((ratio * src_len + tgt_len) / 2.0, 1.0)
     delta = np.abs(tgt_len - ratio * src_len) / np.sqrt(variance * mean)
-    return neg_log_erfc(delta / math.sqrt(2.0))
+    return -np.logaddexp(-neg_log_erfc(delta / math.sqrt(2.0)), -ceiling)
 
 
 def neg_log_erfc(x: np.ndarray) -> np.ndarray:
@@ -405,7 +416,7 @@ def _bead_costs(
         cost = np.full(len(i), model.prior[k]) - both_break
         if a and b:
             ls, lt = cs[i] - cs[ia], ct[j] - ct[jb]
-            cost += length_cost(ls, lt, model.ratio, model.variance)
+            cost += length_cost(ls, lt, model.ratio, model.variance, model.length_ceiling)
             cost += model.merge_penalty * (a + b - 2)
             found, missed = _coverage(i, j, a, b, band, pairs, lattice, model)
             cost += model.mismatch_penalty * missed - model.match_reward / 2.0 * found
