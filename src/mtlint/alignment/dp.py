@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -273,22 +273,22 @@ def solve(
         table = np.empty((len(BEAD_TYPES), size), dtype=np.float32)
     prefix = _prefix(lattice)
     last = n + m
+    lo, off = band.lo.tolist(), band.off.tolist()
     for start, stop in _chunks(band, 1, last + 1):
         i, j = band.cells(start, stop)
         pred, cost = _bead_costs(i, j, band, model, lattice, pairs, prefix)
-        base = int(band.off[start])
+        base = off[start]
         if table is not None:
             table[:, base : base + len(i)] = cost
-        for d in range(start, stop):
-            s, e = int(band.off[d]) - base, int(band.off[d + 1]) - base
-            p, c = pred[:, s:e], cost[:, s:e]
-            cand = total[p] + c
-            best = cand.argmin(axis=0)
-            total[s + base : e + base] = cand[best, np.arange(e - s)]
-            choice[s + base : e + base] = best
-            if soft is not None:
-                soft[s + base : e + base] = _softmin(soft[p] + c, temperature)  # type: ignore[arg-type]
-    lo, off = band.lo.tolist(), band.off.tolist()
+        with np.errstate(invalid="ignore"):
+            for d in range(start, stop):
+                s, e = off[d] - base, off[d + 1] - base
+                p, c = pred[:, s:e], cost[:, s:e]
+                cand = total[p] + c
+                choice[s + base : e + base] = cand.argmin(axis=0)
+                total[s + base : e + base] = cand.min(axis=0)
+                if soft is not None:
+                    soft[s + base : e + base] = _softmin(soft[p] + c, temperature)  # type: ignore[arg-type]
     end = off[n + m] + n - lo[n + m]
     if not math.isfinite(float(total[end])):
         raise RuntimeError("alignment band does not connect the two ends")
@@ -352,12 +352,13 @@ def _prefix(lattice: Lattice) -> tuple[np.ndarray, ...]:
 def _chunks(band: Band, first: int, stop: int) -> list[tuple[int, int]]:
     """Runs of anti-diagonals [a, b) of about `_CHUNK_CELLS` cells, to vectorise within memory."""
     out = []
+    lo, hi = band.lo.tolist(), band.hi.tolist()
     start = first
     while start < stop:
         end = start
         cells = 0
-        while end < stop and (cells == 0 or cells + band.hi[end] - band.lo[end] < _CHUNK_CELLS):
-            cells += int(band.hi[end] - band.lo[end] + 1)
+        while end < stop and (cells == 0 or cells + hi[end] - lo[end] < _CHUNK_CELLS):
+            cells += hi[end] - lo[end] + 1
             end += 1
         out.append((start, end))
         start = end
@@ -365,12 +366,17 @@ def _chunks(band: Band, first: int, stop: int) -> list[tuple[int, int]]:
 
 
 def _softmin(cand: np.ndarray, temperature: float) -> np.ndarray:
-    """-T log sum exp(-x / T) over axis 0, inf where every candidate is inf."""
+    """-T log sum exp(-x / T) over axis 0, inf where every candidate is inf.
+
+    Callers silence numpy's invalid-value warnings around their loops (an errstate per call
+    costs more than the arithmetic on a short anti-diagonal)."""
     low = cand.min(axis=0)
-    safe = np.where(np.isfinite(low), low, 0.0)
-    with np.errstate(invalid="ignore"):
-        mass = np.exp(-(cand - safe) / temperature).sum(axis=0)
-    return np.where(np.isfinite(low), safe - temperature * np.log(np.maximum(mass, 1.0)), np.inf)
+    finite = np.isfinite(low)
+    if finite.all():
+        return low - temperature * np.log(np.maximum(np.exp((low - cand) / temperature).sum(axis=0), 1.0))
+    safe = np.where(finite, low, 0.0)
+    mass = np.exp((safe - cand) / temperature).sum(axis=0)
+    return np.where(finite, safe - temperature * np.log(np.maximum(mass, 1.0)), np.inf)
 
 
 def _backward(band: Band, table: np.ndarray, temperature: float) -> np.ndarray:
@@ -378,18 +384,20 @@ def _backward(band: Band, table: np.ndarray, temperature: float) -> np.ndarray:
     n, m, size = band.n, band.m, band.size
     back = np.full(size + 1, np.inf)
     back[int(band.index(np.array(n), np.array(m)))] = 0.0
+    off = band.off.tolist()
     for start, stop in reversed(_chunks(band, 0, n + m)):
         i, j = band.cells(start, stop)
-        base = int(band.off[start])
+        base = off[start]
         succ = np.empty((len(BEAD_TYPES), len(i)), dtype=np.int64)
         step = np.empty((len(BEAD_TYPES), len(i)))
         for k, (a, b) in enumerate(BEAD_TYPES):
             succ[k] = band.index(i + a, j + b)
             inside = succ[k] < size
             step[k] = np.where(inside, table[k, np.where(inside, succ[k], 0)], np.inf)
-        for d in range(stop - 1, start - 1, -1):
-            s, e = int(band.off[d]) - base, int(band.off[d + 1]) - base
-            back[s + base : e + base] = _softmin(back[succ[:, s:e]] + step[:, s:e], temperature)
+        with np.errstate(invalid="ignore"):
+            for d in range(stop - 1, start - 1, -1):
+                s, e = off[d] - base, off[d + 1] - base
+                back[s + base : e + base] = _softmin(back[succ[:, s:e]] + step[:, s:e], temperature)
     return back
 
 
@@ -409,16 +417,25 @@ def _bead_costs(
     both_break = model.block_both * (lattice.src_break[np.minimum(i, band.n)] * lattice.tgt_break[np.minimum(j, band.m)])
     preds = np.empty((len(BEAD_TYPES), len(i)), dtype=np.int64)
     costs = np.empty((len(BEAD_TYPES), len(i)), dtype=float)
+    back_by: dict[tuple[int, int], np.ndarray] = {}
+
+    def back(p: int, q: int) -> np.ndarray:
+        """Flat index of cells (i - p, j - q), each offset computed once for all bead types."""
+        if (p, q) not in back_by:
+            back_by[p, q] = band.index(i - p, j - q)
+        return back_by[p, q]
+
+    coverage = _Coverage(i, j, back, pairs, lattice, model.evidence_floor)
     for k, (a, b) in enumerate(BEAD_TYPES):
         valid = (i >= a) & (j >= b)
         ia, jb = np.maximum(i - a, 0), np.maximum(j - b, 0)
-        preds[k] = np.where(valid, band.index(ia, jb), band.size)
+        preds[k] = back(a, b)
         cost = np.full(len(i), model.prior[k]) - both_break
         if a and b:
             ls, lt = cs[i] - cs[ia], ct[j] - ct[jb]
             cost += length_cost(ls, lt, model.ratio, model.variance, model.length_ceiling)
             cost += model.merge_penalty * (a + b - 2)
-            found, missed = _coverage(i, j, a, b, band, pairs, lattice, model)
+            found, missed = coverage(a, b)
             cost += model.mismatch_penalty * missed - model.match_reward / 2.0 * found
             if model.turn_mismatch:
                 cost += model.turn_mismatch * np.abs((qs[i] - qs[ia]) - (qt[j] - qt[jb]))
@@ -434,37 +451,55 @@ def _bead_costs(
     return preds, costs
 
 
-def _coverage(
-    i: np.ndarray,
-    j: np.ndarray,
-    a: int,
-    b: int,
-    band: Band,
-    pairs: tuple[np.ndarray, np.ndarray],
-    lattice: Lattice,
-    model: CostModel,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Over the bead's sentences, the summed shares of each one's anchor weight that the other
+class _Coverage:
+    """Over a bead's sentences, the summed shares of each one's anchor weight that the other
     side of the bead matches, and of its hard anchor weight that it leaves unmatched.
 
     Per-sentence shares add up: two well-matched 1-1 beads score as much as their 2-2 merger,
     so a merge wins only when it explains anchors that the separate beads leave unmatched. A
     sentence whose numbers find no match inside its bead is better left unaligned.
+
+    Bead types share most of their sentences' shares (the last source sentence of a 1-2 bead
+    and of a 2-2 bead faces the same two target sentences), so each share is computed once for
+    all the cells of a run of anti-diagonals.
     """
-    floor = model.evidence_floor
-    found = np.zeros(len(i))
-    missed = np.zeros(len(i))
-    for scores, src_weight, tgt_weight, out in (
-        (pairs[0], lattice.src_weight, lattice.tgt_weight, found),
-        (pairs[1], lattice.src_hard, lattice.tgt_hard, missed),
-    ):
-        shared = {(p, q): scores[band.index(i - p, j - q)] for p in range(a) for q in range(b)}
-        for p in range(a):
-            own = src_weight[np.maximum(i - 1 - p, 0)]
-            hit = np.minimum(sum(shared[p, q] for q in range(b)), own)
-            out += (hit if out is found else own - hit) / (own + floor)
-        for q in range(b):
-            own = tgt_weight[np.maximum(j - 1 - q, 0)]
-            hit = np.minimum(sum(shared[p, q] for p in range(a)), own)
-            out += (hit if out is found else own - hit) / (own + floor)
-    return found, missed
+
+    def __init__(
+        self,
+        i: np.ndarray,
+        j: np.ndarray,
+        back: Callable[[int, int], np.ndarray],
+        pairs: tuple[np.ndarray, np.ndarray],
+        lattice: Lattice,
+        floor: float,
+    ) -> None:
+        self.i, self.j, self.back, self.pairs, self.floor = i, j, back, pairs, floor
+        self.weights = ((lattice.src_weight, lattice.tgt_weight), (lattice.src_hard, lattice.tgt_hard))
+        self.memo: dict[tuple[int, int, int, int], np.ndarray] = {}
+
+    def __call__(self, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
+        found = np.zeros(len(self.i))
+        missed = np.zeros(len(self.i))
+        for kind, out in ((0, found), (1, missed)):
+            for p in range(a):
+                out += self._share(kind, 0, p, b)
+            for q in range(b):
+                out += self._share(kind, 1, q, a)
+        return found, missed
+
+    def _share(self, kind: int, side: int, x: int, facing: int) -> np.ndarray:
+        """Share of the sentence `x` back from the cell on `side` (0 source, 1 target), facing
+        `facing` sentences of the other side: matched anchor weight (kind 0) or unmatched hard
+        anchor weight (kind 1)."""
+        key = (kind, side, x, facing)
+        if key not in self.memo:
+            scores = self.pairs[kind]
+            if side == 0:
+                own = self.weights[kind][0][np.maximum(self.i - 1 - x, 0)]
+                shared = sum(scores[self.back(x, q)] for q in range(facing))
+            else:
+                own = self.weights[kind][1][np.maximum(self.j - 1 - x, 0)]
+                shared = sum(scores[self.back(p, x)] for p in range(facing))
+            hit = np.minimum(shared, own)
+            self.memo[key] = (hit if kind == 0 else own - hit) / (own + self.floor)
+        return self.memo[key]

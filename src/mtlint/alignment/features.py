@@ -30,6 +30,7 @@ _NUM_RE = re.compile(
     r"(?<!\d)(?:\d{1,3}(?:[" + _NUM_SEP + r"]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)"
 )
 _NUM_SPLIT_RE = re.compile("[" + _NUM_SEP + "]")
+_DIGIT_RE = re.compile(r"\d")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _PUNCT_KEYS = {
     "?": "?", "？": "?", "¿": "?",
@@ -77,7 +78,9 @@ def fold(word: str) -> str:
 
 def weighted_length(text: str) -> float:
     """Characters without spaces, CJK characters counted as the Latin letters they stand for."""
-    bare = len(text) - sum(len(m) for m in _SPACE_RE.findall(text))
+    bare = len(_SPACE_RE.sub("", text))
+    if _CJK_CHAR_RE.search(text) is None:
+        return float(bare)
     return float(
         bare + 2 * len(_IDEOGRAPH_RE.findall(text)) + len(_KANA_HANGUL_RE.findall(text))
     )
@@ -113,22 +116,27 @@ class SentenceInfo:
 def analyse(text: str) -> SentenceInfo:
     anchors: set[str] = set()
     rest = text
-    for url in _URL_RE.findall(rest):
-        anchors.add("u" + url.lower().rstrip(".,;:!?)"))
-    rest = _URL_RE.sub(" ", rest)
-    for num in _NUM_RE.findall(rest):
-        anchors.add("n" + canonical_number(num))
+    # The URL and number patterns are slow to fail; most sentences cannot match them at all.
+    if "@" in text or "://" in text or "www." in text.lower():
+        for url in _URL_RE.findall(rest):
+            anchors.add("u" + url.lower().rstrip(".,;:!?)"))
+        rest = _URL_RE.sub(" ", rest)
+    if _DIGIT_RE.search(rest):
+        for num in _NUM_RE.findall(rest):
+            anchors.add("n" + canonical_number(num))
     for ch in _PUNCT_RE.findall(rest):
         anchors.add("p" + _PUNCT_KEYS[ch])
     words: list[str] = []
     names: set[str] = set()
     marked: set[str] = set()
     run: list[str] = []
-    for match in _WORD_RE.finditer(rest):
-        token = match.group()
-        if _CJK_CHAR_RE.search(token):
+    # Most sentences have no CJK at all: one search of the sentence spares one per word.
+    has_cjk = _CJK_CHAR_RE.search(rest) is not None
+    for token in _WORD_RE.findall(rest):
+        if has_cjk and _CJK_CHAR_RE.search(token):
             words.extend(fold(ch) for ch in token)
-            run = _flush_name_run(run, names)
+            if run:
+                run = _flush_name_run(run, names)
             continue
         folded = fold(token)
         words.append(folded)
@@ -137,7 +145,7 @@ def analyse(text: str) -> SentenceInfo:
         if token[0].isupper():
             names.add(folded)
             run.append(folded)
-        else:
+        elif run:
             run = _flush_name_run(run, names)
     _flush_name_run(run, names)
     return SentenceInfo(
