@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mtlint.model import Bead, Block, Document, Segment
+from mtlint.rules.registry import RuleContext
 
 
 def plain_document(text: str, lang: str | None = None) -> Document:
@@ -41,3 +42,29 @@ def line_segments(doc: Document) -> tuple[Segment, ...]:
 
 def one_to_one(n: int) -> tuple[Bead, ...]:
     return tuple(Bead((i,), (i,), 0.0, 1.0) for i in range(n))
+
+
+def line_context(
+    target: str,
+    lang: str = "en",
+    source: str | None = None,
+    source_lang: str | None = None,
+    beads: tuple[Bead, ...] | None = None,
+) -> RuleContext:
+    """A rule context with one segment per line; 1-1 beads when an original is given."""
+    tgt = plain_document(target, lang)
+    src = plain_document(source, source_lang) if source is not None else None
+    tgt_segments = line_segments(tgt)
+    src_segments = line_segments(src) if src is not None else ()
+    if src is not None and beads is None:
+        assert len(src_segments) == len(tgt_segments)
+        beads = one_to_one(len(tgt_segments))
+    return RuleContext(
+        source=src,
+        target=tgt,
+        source_segments=src_segments,
+        target_segments=tgt_segments,
+        beads=beads or (),
+        source_lang=source_lang,
+        target_lang=lang,
+    )

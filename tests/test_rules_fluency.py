@@ -12,32 +12,7 @@ from hypothesis import strategies as st
 from mtlint.model import Bead, Block, Document, Severity
 from mtlint.rules.fluency import broken_sentence_boundary, duplicated_phrase
 from mtlint.rules.registry import RULES, Issue, RuleContext
-from tests.helpers import line_segments, one_to_one, plain_document
-
-
-def context(
-    target: str,
-    lang: str = "en",
-    source: str | None = None,
-    source_lang: str | None = None,
-    beads: tuple[Bead, ...] | None = None,
-) -> RuleContext:
-    tgt = plain_document(target, lang)
-    src = plain_document(source, source_lang) if source is not None else None
-    tgt_segments = line_segments(tgt)
-    src_segments = line_segments(src) if src is not None else ()
-    if src is not None and beads is None:
-        assert len(src_segments) == len(tgt_segments)
-        beads = one_to_one(len(tgt_segments))
-    return RuleContext(
-        source=src,
-        target=tgt,
-        source_segments=src_segments,
-        target_segments=tgt_segments,
-        beads=beads or (),
-        source_lang=source_lang,
-        target_lang=lang,
-    )
+from tests.helpers import line_context as context, line_segments
 
 
 def structured(parts: list[tuple[str, str]], lang: str = "en") -> RuleContext:

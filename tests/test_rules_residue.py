@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from mtlint.model import Bead, Block, Document, Segment, Severity
 from mtlint.rules.registry import RULES, Issue, RuleContext
 from mtlint.rules.residue import is_residue, scraping_residue
-from tests.helpers import line_segments, one_to_one, plain_document
+from tests.helpers import line_context as context, line_segments, one_to_one, plain_document
 
 BODY = (
     "Heavy rain has swollen the rivers, causing widespread flooding in the province.\n"
@@ -22,31 +22,6 @@ BODY = (
     "The section of the highway through the district was under water.\n"
     "Traffic police set up checkpoints and directed people to detours."
 )
-
-
-def context(
-    target: str,
-    lang: str = "en",
-    source: str | None = None,
-    source_lang: str | None = None,
-    beads: tuple[Bead, ...] | None = None,
-) -> RuleContext:
-    tgt = plain_document(target, lang)
-    src = plain_document(source, source_lang) if source is not None else None
-    tgt_segments = line_segments(tgt)
-    src_segments = line_segments(src) if src is not None else ()
-    if src is not None and beads is None:
-        assert len(src_segments) == len(tgt_segments)
-        beads = one_to_one(len(tgt_segments))
-    return RuleContext(
-        source=src,
-        target=tgt,
-        source_segments=src_segments,
-        target_segments=tgt_segments,
-        beads=beads or (),
-        source_lang=source_lang,
-        target_lang=lang,
-    )
 
 
 def mt301(ctx: RuleContext) -> list[Issue]:
