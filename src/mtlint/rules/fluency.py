@@ -10,6 +10,7 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -35,6 +36,8 @@ LONGEST_PHRASE = 36
 DUPLICATE_SENTENCE_RATIO = 95
 #: ...and they have at least this many words (two CJK characters count as one).
 DUPLICATE_SENTENCE_WORDS = 5
+#: How many sentences apart a near copy (not an exact one) may stand.
+DUPLICATE_SENTENCE_WINDOW = 50
 #: Two original sentences behind two copies are "the same" from this ratio.
 SOURCE_DUPLICATE_RATIO = 90
 #: The original vouches for a repetition only when its own copies are this close (words, or
@@ -187,6 +190,24 @@ _NEVER_DOUBLED = _table(_NEVER_DOUBLED_TEXT)
 _FRAGMENT_OPENERS = _table(_FRAGMENT_OPENERS_TEXT)
 
 
+class _Intervals:
+    """Disjoint spans already reported, kept sorted: an overlap test costs a bisection, so a
+    text that repeats one word thousands of times stays linear."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self._starts, end)
+        return k > 0 and self._ends[k - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        k = bisect_left(self._starts, start)
+        self._starts.insert(k, start)
+        self._ends.insert(k, end)
+
+
 @rule("MT201", "duplicated-phrase", "Fluency/Repetition", Severity.MAJOR)
 def duplicated_phrase(ctx: RuleContext) -> Iterable[Issue]:
     """A phrase, word or sentence said twice in a row, where the original says it once.
@@ -213,11 +234,11 @@ def duplicated_phrase(ctx: RuleContext) -> Iterable[Issue]:
     doc = ctx.target
     segments = ctx.target_segments
     kept = [not is_residue(seg.text, lang) for seg in segments]
-    reported: list[tuple[int, int]] = []
+    reported = _Intervals()
     issues: list[Issue] = []
     for _, copy in _copied_sentences(ctx, kept):
         seg = segments[copy]
-        reported.append((seg.start, seg.end))
+        reported.add(seg.start, seg.end)
         issues.append(
             Issue(
                 message=f"sentence repeated: '{excerpt(seg.text, 80)}'",
@@ -230,11 +251,11 @@ def duplicated_phrase(ctx: RuleContext) -> Iterable[Issue]:
     else:
         candidates = _token_repeats(doc, segments, kept, lang)
     for cand in candidates:
-        if any(cand.start < end and start < cand.end for start, end in reported):
+        if reported.overlaps(cand.start, cand.end):
             continue
         if _original_repeats(ctx, cand) or _quoted_refrain(doc.text, segments, cand):
             continue
-        reported.append((cand.start, cand.end))
+        reported.add(cand.start, cand.end)
         both = excerpt(doc.text[cand.context_start : cand.end], 80)
         issues.append(
             Issue(
@@ -457,12 +478,17 @@ def _copied_sentences(ctx: RuleContext, kept: Sequence[bool]) -> list[tuple[int,
     """(first, copy) positions of prose sentences that occur twice, unless the original
     repeats them too. Only paragraphs take part: a headline repeated as a caption is scraping
     residue, a pull quote repeats on purpose, list items and cells repeat values ("8 a.m. to
-    5 p.m.")."""
+    5 p.m.").
+
+    Exact copies are found anywhere through a dictionary; near copies (a word changed) only
+    within `DUPLICATE_SENTENCE_WINDOW` sentences of each other, where a stuttering translation
+    puts them, so the cost stays linear in the length of the article.
+    """
     from rapidfuzz import fuzz
 
     doc = ctx.target
     title = title_block(doc)
-    items: list[tuple[int, int, str]] = []
+    items: list[tuple[int, str]] = []
     for pos, seg in enumerate(ctx.target_segments):
         if not kept[pos] or seg.block == title:
             continue
@@ -470,18 +496,19 @@ def _copied_sentences(ctx: RuleContext, kept: Sequence[bool]) -> list[tuple[int,
             continue
         if word_count(seg.text) < DUPLICATE_SENTENCE_WORDS:
             continue
-        norm = " ".join(_WORD_RE.findall(seg.text.casefold()))
-        items.append((len(norm), pos, norm))
-    items.sort()
+        items.append((pos, " ".join(_WORD_RE.findall(seg.text.casefold()))))
     copies: dict[int, int] = {}
-    for a, (length, pos_a, norm_a) in enumerate(items):
-        for b in range(a + 1, len(items)):
-            length_b, pos_b, norm_b = items[b]
-            if length_b * 0.9 > length:
-                break  # too long for a ratio of 95
+    seen: dict[str, int] = {}
+    for a, (pos_a, norm_a) in enumerate(items):
+        if norm_a in seen:
+            copies[pos_a] = seen[norm_a]
+            continue
+        seen[norm_a] = pos_a
+        for pos_b, norm_b in items[a + 1 : a + 1 + DUPLICATE_SENTENCE_WINDOW]:
+            if norm_b == norm_a or not 0.9 * len(norm_a) <= len(norm_b) <= len(norm_a) / 0.9:
+                continue  # exact copies go through `seen`; others too unequal for a ratio of 95
             if fuzz.ratio(norm_a, norm_b, score_cutoff=DUPLICATE_SENTENCE_RATIO):
-                first, copy = min(pos_a, pos_b), max(pos_a, pos_b)
-                copies[copy] = min(first, copies.get(copy, first))
+                copies[pos_b] = min(pos_a, copies.get(pos_b, pos_a))
     return [
         (first, copy) for copy, first in sorted(copies.items())
         if not _original_has_copies(ctx, first, copy)
@@ -528,15 +555,23 @@ def _original_repeats(ctx: RuleContext, cand: _Repeat) -> bool:
     if not src:
         return False
     text = " ".join(ctx.source_segments[i].text for i in src)
-    tokens = [_fold(w) for w in _WORD_RE.findall(text)]
+    counts, repeats_itself = _source_profile(text, base_language(ctx.source_lang) or "")
     anchors = [
         _fold(w)
         for w in _WORD_RE.findall(cand.phrase)
         if w[0].isupper() or any(c.isdigit() for c in w)
     ]
-    if anchors and all(tokens.count(a) >= 2 for a in anchors):
+    if anchors and all(counts[a] >= 2 for a in anchors):
         return True
-    return _says_twice(text, tokens, base_language(ctx.source_lang) or "")
+    return repeats_itself
+
+
+@lru_cache(maxsize=64)
+def _source_profile(text: str, lang: str) -> tuple[Counter[str], bool]:
+    """Folded word counts of an aligned original, and whether it repeats itself: computed once
+    per original text, however many repetitions its translation holds."""
+    tokens = [_fold(w) for w in _WORD_RE.findall(text)]
+    return Counter(tokens), _says_twice(text, tokens, lang)
 
 
 def _says_twice(text: str, tokens: list[str], lang: str) -> bool:
@@ -593,6 +628,7 @@ def _folded_never_doubled(lang: str) -> frozenset[str]:
     return frozenset(_fold(w) for w in _NEVER_DOUBLED.get(lang, frozenset()))
 
 
+@lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     """Case and accents folded, so "Nguyễn" in the original matches "Nguyen" in English."""
     decomposed = unicodedata.normalize("NFKD", word.casefold().replace("đ", "d"))
