@@ -38,6 +38,25 @@ def help_wall_time(runs: int = 7) -> float:
     return statistics.median(times)
 
 
+def degenerate_inputs() -> list[tuple[str, str | None, str]]:
+    """Texts that defeat naive algorithms: one huge sentence, one word repeated, many short
+    sentences of a tiny vocabulary (near-duplicates everywhere)."""
+    import random
+
+    rng = random.Random(1)
+    vocab = "the city council approved new budget for roads schools and parks after debate".split()
+    many = "\n\n".join(
+        " ".join(rng.choice(vocab) for _ in range(12)).capitalize() + "." for _ in range(20000)
+    )
+    one_sentence = "word " * 100000
+    return [
+        ("one 500 kB sentence, translation alone", None, one_sentence),
+        ("one 500 kB sentence, as its own original", one_sentence, one_sentence),
+        ("one sentence said 30,000 times", None, "The committee met again. " * 30000),
+        ("20,000 sentences of 14 words", None, many),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=30, help="checks per pair (default 30)")
@@ -77,6 +96,13 @@ def main() -> None:
           f"{statistics.median(per40) * 1000:.2f} ms")
     print(f"peak RSS           {rss_mb:10.1f} MB")
     print(f"mtlint --help      {help_wall_time() * 1000:10.0f} ms (median of 7 fresh processes)")
+    print()
+    from mtlint import check_pair
+
+    for label, source, target in degenerate_inputs():
+        start = time.perf_counter()
+        check_pair(source, target, source_lang="en", target_lang="en")
+        print(f"degenerate: {label:<42} {time.perf_counter() - start:6.2f} s")
 
 
 if __name__ == "__main__":
