@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import html
 import json
-import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -219,3 +218,22 @@ def render(paragraphs: Iterable[Sequence[str]]) -> tuple[str, list[list[tuple[in
 
 def dump(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False)
+
+
+def descendants(root: int) -> list[int]:
+    """Processes below `root` (pool workers and what they fork), from the parent of every
+    process in /proc; empty where /proc is missing. Scanning the whole machine costs CPU, so
+    callers rescan rarely and reuse the list."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+    found, frontier = [], [root]
+    while frontier:
+        pid = frontier.pop()
+        children = [child for child, parent in parents.items() if parent == pid]
+        found.extend(children)
+        frontier.extend(children)
+    return found

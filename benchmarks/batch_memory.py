@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _data import descendants
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 LIMIT_MB = 500
@@ -62,26 +64,6 @@ def tree_rss_kb(pids: set[int]) -> int:
     return total
 
 
-def process_tree(root: int) -> set[int]:
-    """`root` and its descendants, from the parent of every process in /proc. Scanning the
-    whole machine costs CPU that the measured batch would miss, so the sampler rescans only
-    once a second and reads the memory of the processes it knows in between."""
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").glob("[0-9]*"):
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    tree, frontier = {root}, [root]
-    while frontier:
-        pid = frontier.pop()
-        children = [child for child, parent in parents.items() if parent == pid]
-        tree.update(children)
-        frontier.extend(children)
-    return tree
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -109,7 +91,7 @@ def main() -> None:
             tree_peak_kb, samples, tree = 0, 0, {proc.pid}
             while proc.poll() is None:
                 if samples % RESCAN_EVERY == 0:
-                    tree = process_tree(proc.pid)
+                    tree = {proc.pid, *descendants(proc.pid)}
                 tree_peak_kb = max(tree_peak_kb, tree_rss_kb(tree))
                 samples += 1
                 time.sleep(0.1)

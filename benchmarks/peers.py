@@ -37,10 +37,8 @@ then `mtlint batch --pairs --jobs N` itself, as a user runs it (start-up include
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -48,6 +46,8 @@ import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from _data import descendants, read_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -72,38 +72,11 @@ class Group:
 # --------------------------------------------------------------------------- input
 
 
-_CLITIC = re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", re.IGNORECASE)
-_BEFORE = re.compile(r" ([,.!?;:%)\]}]|\.\.\.)")
-_AFTER = re.compile(r"([(\[{$]) ")
-
-
-def detokenise(line: str) -> str:
-    """Undo Moses tokenisation well enough for sentence checks: entities, clitics, the space
-    before closing punctuation and after opening brackets, and straight double quotes."""
-    text = _AFTER.sub(r"\1", _BEFORE.sub(r"\1", _CLITIC.sub(r"\1", html.unescape(line))))
-    out: list[str] = []
-    glue_next, opening = False, True
-    for token in text.split(" "):
-        if token == '"':
-            if opening:
-                out.append(token)
-                glue_next = True
-            elif out:
-                out[-1] += token
-            opening = not opening
-        elif glue_next:
-            out[-1] += token
-            glue_next = False
-        else:
-            out.append(token)
-    return " ".join(out)
-
-
 def tst2012_pairs(data: Path) -> list[tuple[str, str]]:
     folder = data / "parallel-envi"
-    vi = (folder / "tst2012.vi").read_text(encoding="utf-8").splitlines()
-    en = (folder / "tst2012.en").read_text(encoding="utf-8").splitlines()
-    return [(detokenise(s), detokenise(t)) for s, t in zip(vi, en) if s.strip() and t.strip()]
+    vi = read_lines(folder / "tst2012.vi")
+    en = read_lines(folder / "tst2012.en")
+    return [(s, t) for s, t in zip(vi, en) if s.strip() and t.strip()]
 
 
 def corpora_groups() -> dict[tuple[str, str], list[tuple[str, str]]]:
@@ -201,7 +174,7 @@ def _jobs_main(spec_json: str) -> None:
 
     def progress(done: int) -> None:
         if jobs > 1 and not workers:
-            workers.extend(_descendants(os.getpid()))
+            workers.extend(descendants(os.getpid()))
         cpu = _cpu_seconds(workers) if jobs > 1 else time.process_time()
         marks.append((time.perf_counter(), done, cpu))
 
@@ -219,23 +192,6 @@ def _jobs_main(spec_json: str) -> None:
         "cpu_per_pair": (last_cpu - first_cpu) / steady_pairs if steady_pairs else 0.0,
         "load": (load + os.getloadavg()[0]) / 2,
     }))
-
-
-def _descendants(root: int) -> list[int]:
-    """Processes below `root` (the fork server and the pool workers it forked)."""
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").glob("[0-9]*"):
-        try:
-            parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-    found, frontier = [], [root]
-    while frontier:
-        pid = frontier.pop()
-        children = [child for child, parent in parents.items() if parent == pid]
-        found.extend(children)
-        frontier.extend(children)
-    return found
 
 
 def _cpu_seconds(pids: list[int]) -> float:
