@@ -637,7 +637,7 @@ def _compiled(code: str) -> _Compiled:
         rf"(?P<nd>(?<![\d.,/:-])(?P<nd_a>\d{{1,2}})(?P<nd_s>[/.-])(?P<nd_b>\d{{1,2}})"
         rf"(?P=nd_s)(?P<nd_y>\d{{4}}|\d{{2}}){_END})",
         *_time_patterns(loc),
-        rf"(?P<ay>(?<![\w'])'(?P<ay_y>\d{{2}})(?!\d|'))",
+        r"(?P<ay>(?<![\w'])'(?P<ay_y>\d{2})(?!\d|'))",
         rf"(?P<zo>第{_SP}?(?P<zo_n>\d+))",
         _number_pattern(loc),
     ]

@@ -7,6 +7,7 @@ from mtlint.rules import (  # noqa: F401 - registers rules
     encoding,
     entities,
     fluency,
+    gaps,
     numbers,
     punctuation,
     repository,

@@ -1,19 +1,17 @@
-"""Accuracy rules: text left in the source language, sentences lost or invented, wrong language.
+"""Accuracy rules: text left in the source language (MT101, MT102) and the wrong language (MT106).
 
 All of them put precision first. A good human translation keeps names, acronyms, numbers, URLs,
 loanwords and quoted originals, and an aligner is sometimes unsure; none of that may be reported.
 So the untranslated-text rules (MT101, MT102) need converging evidence (script, alphabet, word
 frequencies from `mtlint.lexicon`, the word's presence in the original, the sentence's detected
-language), and the alignment rules (MT103, MT104) only trust beads the aligner is sure of.
+language). Omitted and added sentences are in `mtlint.rules.gaps`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import NamedTuple
 
 from mtlint.lexicon import (
     SOURCE_COMMON_ZIPF,
@@ -25,31 +23,22 @@ from mtlint.lexicon import (
     lang_scripts,
     normalise,
     script,
-    tokens,
     zipf,
 )
-from mtlint.model import Bead, Segment, Severity, Side, Span
+from mtlint.model import Segment, Severity, Side, Span
 from mtlint.rules.registry import Issue, RuleContext, rule
+from mtlint.rules.words import (
+    Word,
+    cited_spans,
+    content_words,
+    inside,
+    letters,
+    prose_words,
+    quote,
+    sentence_runs,
+    word_count,
+)
 
-#: Confidence an unmatched (1-0 or 0-1) bead needs before it is reported. The aligner already
-#: discounts such a bead by the confidence of the matched beads around it and by any anchor
-#: its sentence shares with the other side (see `mtlint.alignment.confidence`), so true gaps
-#: score lower than a sure 1-1 bead would: 0.15-0.6 on the sample corpora, often 0.1-0.3 in
-#: Vietnamese-English, where few anchors survive translation.
-UNMATCHED_CONFIDENCE = 0.12
-#: Confidence the surer of the beads on either side of an unmatched run needs, and the floor
-#: for the other: where the alignment around it is unsure, an unmatched sentence may just be
-#: one the aligner failed to pair. One fairly sure neighbour is enough, since sentences with
-#: few anchors (short, no numbers or names) get modest confidence even when matched right: on
-#: 54 TED articles of human vi→en translation the aligner leaves only 4 sentences unmatched,
-#: while stricter gates here halve the recall of real omissions and additions.
-NEIGHBOUR_CONFIDENCE = 0.4
-NEIGHBOUR_FLOOR = 0.1
-#: Belief (the aligner's posterior, see `Bead.unmatched`) from which a sentence may be where a
-#: gap is, and the belief that consecutive such sentences need together to be reported when
-#: the aligner's path pairs them all.
-GAP_SHARE = 0.15
-GAP_MASS = 0.5
 #: rapidfuzz ratio (0-100) from which a target sentence counts as a copy of its original.
 IDENTICAL_RATIO = 90.0
 #: Letters a copied sentence must have: short strings ("COVID-19", "Facebook") match by chance.
@@ -83,8 +72,6 @@ COPIED_INNER_ZIPF = 3.0
 #: Words this frequent (Zipf) are function words ("of", "the", "on"), which neither open nor
 #: close a copied phrase.
 FUNCTION_WORD_ZIPF = 6.5
-#: An omitted or added run of sentences this short (in words) is a minor matter.
-SHORT_WORDS = 3
 
 _LANGUAGE_NAMES = {
     "vi": "Vietnamese", "en": "English", "de": "German", "fr": "French", "es": "Spanish",
@@ -93,113 +80,10 @@ _LANGUAGE_NAMES = {
     "hi": "Hindi",
 }
 
-#: Stretches whose words are not prose: URLs, e-mail addresses, handles and hashtags, bare
-#: domains and file names.
-_NOT_PROSE_RE = re.compile(
-    r"(?:https?://|www\.)\S+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?<!\w)[@#]\w+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?:/\S*)?",
-    re.IGNORECASE,
-)
-#: What every match of `_NOT_PROSE_RE` contains (a scheme, "www.", "@" or "#", or a dot before
-#: a letter, under the same flags): a sentence without any of it, most of them, skips that
-#: pattern, whose alternatives are slow to try at every position.
-_MAY_HIDE_RE = re.compile(r"://|www\.|[@#]|\.[a-z]", re.IGNORECASE)
-#: Parentheses and quotations: a foreign word inside them is a deliberate citation of the
-#: original (a name in its own script, a glossed term), not a leftover.
-_CITED_RE = re.compile(
-    r"\([^()]*\)|“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]|「[^」]*」|『[^』]*』|‘(?:[^’]|’\w)*’"
-)
-_NOT_LETTERS_RE = re.compile(r"[\W\d_]+")
 
 
 def _language(code: str | None) -> str:
     return _LANGUAGE_NAMES.get(code or "", code or "an unknown language")
-
-
-def _quote(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return f"'{text}'" if len(text) <= limit else f"'{text[: limit - 1]}…'"
-
-
-# --- words of a sentence ------------------------------------------------------------------
-
-
-class _Word(NamedTuple):
-    """A prose token of a segment; offsets relative to the segment text.
-
-    `casing` is 'lower', 'capital', 'upper' (an acronym), 'mixed' ("iPhone") or 'none' (a
-    caseless script). A named tuple, not a dataclass: one is built for every word of every
-    sentence, and a tuple is several times cheaper to build.
-    """
-
-    start: int
-    end: int
-    text: str
-    norm: str
-    casing: str
-
-
-def _casing(word: str) -> str:
-    if word.islower():
-        return "lower"
-    rest = word[1:]
-    if word.isupper():
-        return "upper" if any(ch.isupper() for ch in rest) else "capital"
-    if not word[0].isupper():
-        return "none" if word == word.lower() == word.upper() else "mixed"
-    return "capital" if rest == rest.lower() else "mixed"
-
-
-@lru_cache(maxsize=4096)
-def _prose_words(text: str) -> tuple[_Word, ...]:
-    """The words of `text` outside URLs, addresses and handles (cached: MT101 and MT102 both
-    read every sentence)."""
-    found = tokens(text)
-    if ("." in text or "@" in text or "#" in text) and _MAY_HIDE_RE.search(text):
-        hidden = [m.span() for m in _NOT_PROSE_RE.finditer(text)]
-        if hidden:
-            found = [t for t in found if not any(h0 <= t[0] < h1 for h0, h1 in hidden)]
-    # tuple.__new__ builds each _Word without the named tuple's Python-level constructor.
-    new = tuple.__new__
-    return tuple([new(_Word, (a, b, w, *form)) for a, b, w in found if (form := _word_form(w))])
-
-
-@lru_cache(maxsize=65536)
-def _word_form(word: str) -> tuple[str, str] | tuple[()]:
-    """(normalised form, casing) of a word, or () for a numeral ("三", "Ⅻ"), which is no
-    prose word; cached, since prose repeats its words."""
-    if word.isnumeric():
-        return ()
-    return normalise(word), _casing(word)
-
-
-def _content_words(words: Sequence[_Word]) -> list[_Word]:
-    """Lowercase and caseless words: the ones that carry a sentence's language (capitalised
-    words are mostly names, whatever the language)."""
-    return [w for w in words if w.casing in ("lower", "none")]
-
-
-def _word_count(words: Sequence[_Word]) -> int:
-    """Words, counting a Han/kana run as one word per two characters."""
-    return sum(max(1, len(w.text) // 2) if w.casing == "none" else 1 for w in words)
-
-
-def _cited_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _CITED_RE.finditer(text)] if _may_cite(text) else []
-
-
-def _may_cite(text: str) -> bool:
-    return any(ch in text for ch in "(\"“„«「『‘")
-
-
-def _inside(word: _Word, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start < word.start < end for start, end in spans)
-
-
-def _letters(text: str) -> str:
-    return _NOT_LETTERS_RE.sub(" ", normalise(text)).strip()
 
 
 # --- shared analysis: which target sentences are untranslated ------------------------------
@@ -234,8 +118,8 @@ class _Analysis:
         return frozenset(w.norm for w in self._source_prose if w.casing == "lower")
 
     @cached_property
-    def _source_prose(self) -> tuple[_Word, ...]:
-        return _prose_words(self.original) if self.original is not None else ()
+    def _source_prose(self) -> tuple[Word, ...]:
+        return prose_words(self.original) if self.original is not None else ()
 
 
 @lru_cache(maxsize=8)
@@ -254,22 +138,22 @@ def _untranslated_reason(ctx: RuleContext, segment: Segment) -> str | None:
     Cheapest evidence first: enough content words, then a copy of the aligned original, then
     the share of words that look foreign, and only for those suspects the language detector.
     """
-    content = _content_words(_prose_words(segment.text))
-    cited = _cited_spans(segment.text)
-    framing = [w for w in content if not _inside(w, cited)] if cited else content
+    content = content_words(prose_words(segment.text))
+    cited = cited_spans(segment.text)
+    framing = [w for w in content if not inside(w, cited)] if cited else content
     if framing:
         # A quotation or parenthesis inside a target-language sentence may keep the
         # original's words on purpose; only a sentence quoted whole is judged whole.
         content = framing
-    if _word_count(content) < MIN_CONTENT_WORDS:
+    if word_count(content) < MIN_CONTENT_WORDS:
         return None
     original = _aligned_original(ctx, segment.index)
     if original is not None and ctx.source_lang != ctx.target_lang:
-        ours = _letters(segment.text)
+        ours = letters(segment.text)
         if len(ours.replace(" ", "")) >= MIN_IDENTICAL_LETTERS:
             from rapidfuzz.fuzz import ratio
 
-            if ratio(ours, _letters(original)) >= IDENTICAL_RATIO:
+            if ratio(ours, letters(original)) >= IDENTICAL_RATIO:
                 return "identical to its original sentence"
     if not _looks_foreign(content, ctx.target_lang, ctx.source_lang):
         return None
@@ -300,7 +184,7 @@ def _aligned_original(ctx: RuleContext, index: int) -> str | None:
     return " ".join(ctx.source_segments[i].text for i in bead.src)
 
 
-def _looks_foreign(content: Sequence[_Word], target_lang: str, source_lang: str | None) -> bool:
+def _looks_foreign(content: Sequence[Word], target_lang: str, source_lang: str | None) -> bool:
     """Whether the content words lean away from the target language.
 
     At least `SUSPECT_SHARE` of them must be foreign (another script, unknown to the target
@@ -365,7 +249,7 @@ def untranslated_sentence(ctx: RuleContext) -> Iterable[Issue]:
     werden." in an English translation of a German article.
     """
     untranslated = _analyse(ctx).untranslated
-    for run in _runs(sorted(untranslated), ctx.target_segments):
+    for run in sentence_runs(sorted(untranslated), ctx.target_segments):
         segments = [ctx.target_segments[j] for j in run]
         spans = [Span("target", s.start, s.end) for s in segments]
         for j in run:
@@ -376,25 +260,13 @@ def untranslated_sentence(ctx: RuleContext) -> Iterable[Issue]:
             )
         reason = untranslated[run[0]]
         if len(run) == 1:
-            message = f"sentence not translated ({reason}): {_quote(segments[0].text)}"
+            message = f"sentence not translated ({reason}): {quote(segments[0].text)}"
         else:
             message = (
                 f"{len(run)} sentences not translated ({reason}), from "
-                f"{_quote(segments[0].text)}"
+                f"{quote(segments[0].text)}"
             )
         yield Issue(message, tuple(dict.fromkeys(spans)))
-
-
-def _runs(indices: Sequence[int], segments: Sequence[Segment]) -> Iterator[list[int]]:
-    """Consecutive segment indices, split where a paragraph (block) changes."""
-    run: list[int] = []
-    for i in indices:
-        if run and (i != run[-1] + 1 or segments[i].block != segments[run[-1]].block):
-            yield run
-            run = []
-        run.append(i)
-    if run:
-        yield run
 
 
 # --- MT102 ---------------------------------------------------------------------------------
@@ -402,7 +274,7 @@ def _runs(indices: Sequence[int], segments: Sequence[Segment]) -> Iterator[list[
 
 @dataclass(frozen=True, slots=True)
 class _Stray:
-    word: _Word
+    word: Word
     evidence: WordEvidence
     context: tuple[str, ...]
 
@@ -475,11 +347,11 @@ def _copied_phrases(ctx: RuleContext, segment: Segment, analysis: _Analysis) -> 
         or lang_scripts(source_lang) != lang_scripts(target_lang)
     ):
         return
-    words = _prose_words(segment.text)
+    words = prose_words(segment.text)
     leanings = [_copy_leaning(w.norm, source_lang, target_lang) for w in words]
     if sum(1 for lean in leanings if lean == 2) < COPIED_MIN_WORDS:
         return  # the common case: no phrase to look for
-    cited = _cited_spans(segment.text)
+    cited = cited_spans(segment.text)
     norms = [w.norm for w in words]
     k = 0
     while k < len(words):
@@ -503,7 +375,7 @@ def _copied_phrases(ctx: RuleContext, segment: Segment, analysis: _Analysis) -> 
             continue
         inner = range(strong[0], strong[-1] + 1)
         if (
-            _inside(first, cited)
+            inside(first, cited)
             or any(in_fixed_phrase(norms, i) for i in inner)
             or normalise(segment.text[first.start : last.end]) not in analysis.source_text
         ):
@@ -517,7 +389,7 @@ def _copied_phrases(ctx: RuleContext, segment: Segment, analysis: _Analysis) -> 
         )
 
 
-def _capitalised(word: _Word) -> bool:
+def _capitalised(word: Word) -> bool:
     return word.casing in ("capital", "upper")
 
 
@@ -539,7 +411,7 @@ def _copy_leaning(norm: str, source_lang: str, target_lang: str) -> int:
 
 
 def _stray_runs(ctx: RuleContext, segment: Segment, analysis: _Analysis) -> list[list[_Stray]]:
-    words = _prose_words(segment.text)
+    words = prose_words(segment.text)
     norms: list[str] | None = None
     cited: list[tuple[int, int]] | None = None
     runs: list[list[_Stray]] = []
@@ -559,8 +431,8 @@ def _stray_runs(ctx: RuleContext, segment: Segment, analysis: _Analysis) -> list
         )
         if not bracketed:
             if cited is None:
-                cited = _cited_spans(segment.text)
-            if _inside(word, cited):
+                cited = cited_spans(segment.text)
+            if inside(word, cited):
                 continue
             if norms is None:
                 norms = [w.norm for w in words]
@@ -597,11 +469,11 @@ def _confirmed(
     return evidence.decisive or (evidence.source_word and bool(evidence.foreign_letters))
 
 
-def _adjacent(text: str, left: _Word, right: _Word) -> bool:
+def _adjacent(text: str, left: Word, right: Word) -> bool:
     return not text[left.end : right.start].strip(" \u00a0-‐")
 
 
-def _in_name(words: Sequence[_Word], k: int, text: str, source_text: str) -> bool:
+def _in_name(words: Sequence[Word], k: int, text: str, source_text: str) -> bool:
     """Whether `words[k]` is the lowercase part of a name: between two capitalised words
     ("Sturm und Drang"), or next to one in a phrase the original spells the same way
     ("Valmont en commun")."""
@@ -625,199 +497,6 @@ def _in_name(words: Sequence[_Word], k: int, text: str, source_text: str) -> boo
                     return True
                 break
     return False
-
-
-# --- MT103 / MT104 -------------------------------------------------------------------------
-
-
-def _unmatched_runs(ctx: RuleContext, side: Side) -> Iterator[list[int]]:
-    """Runs of consecutive `side` segments that have no counterpart, each with the sentences the
-    gap may be at.
-
-    Two sources, merged where they touch. The aligner's path: runs of unmatched (1-0 or 0-1)
-    beads, kept only if the beads on both sides are confident and neither is an unmatched
-    sentence of the other side (a 1-0 bead next to a 0-1 bead is a sentence translated beyond
-    recognition, not an omission plus an addition). And the aligner's posterior: consecutive
-    sentences that each have at least `GAP_SHARE` belief of being unmatched, together at least
-    `GAP_MASS`, with little such belief on the other side next to them. The second finds the
-    gaps whose place the lengths cannot pin down (the path pairs the dropped sentence's
-    neighbour with the wrong line and leaves that neighbour out instead, or hides the gap in a
-    merge), and widens a path run to the sentences that may be the missing one.
-
-    Target lines that are scraping residue (MT301's business) are taken out first, so they are
-    neither reported as added nor break the context of a real gap.
-    """
-    residue = _residue_lines(ctx)
-    beads = [b for b in ctx.beads if b.src or not set(b.tgt) <= residue]
-
-    def own(bead: Bead) -> tuple[int, ...]:
-        return bead.src if side == "source" else bead.tgt
-
-    def other(bead: Bead) -> tuple[int, ...]:
-        return bead.tgt if side == "source" else bead.src
-
-    sure: set[int] = set()
-    i = 0
-    while i < len(beads):
-        j = i
-        while j < len(beads) and not other(beads[j]):
-            j += 1
-        if j == i:
-            i += 1
-            continue
-        neighbours = [beads[n] for n in (i - 1, j) if 0 <= n < len(beads)]
-        confidences = [b.confidence for b in neighbours]
-        if (
-            all(b.confidence >= UNMATCHED_CONFIDENCE for b in beads[i:j])
-            and all(own(b) for b in neighbours)
-            and max(confidences, default=0.0) >= NEIGHBOUR_CONFIDENCE
-            and min(confidences, default=0.0) >= NEIGHBOUR_FLOOR
-        ):
-            sure.update(k for b in beads[i:j] for k in own(b))
-        i = j
-    belief = _gap_belief(beads, side)
-    position = {k: n for n, b in enumerate(beads) for k in own(b)}
-    for run in _runs_of(sorted(sure | {k for k, u in belief.items() if u >= GAP_SHARE})):
-        if sure & set(run):
-            yield run
-            continue
-        around = range(max(position[run[0]] - 1, 0), min(position[run[-1]] + 2, len(beads)))
-        opposite = _gap_belief([beads[n] for n in around], "target" if side == "source" else "source")
-        if sum(belief[k] for k in run) >= GAP_MASS and max(opposite.values(), default=0.0) < GAP_SHARE:
-            yield run
-
-
-def _gap_belief(beads: Sequence[Bead], side: Side) -> dict[int, float]:
-    """The aligner's belief that each `side` sentence of the beads has no counterpart (none
-    where the beads do not say)."""
-    belief: dict[int, float] = {}
-    for bead in beads:
-        own = bead.src if side == "source" else bead.tgt
-        shares = bead.unmatched[: len(bead.src)] if side == "source" else bead.unmatched[len(bead.src) :]
-        belief.update(zip(own, shares if len(shares) == len(own) else (0.0,) * len(own)))
-    return belief
-
-
-def _runs_of(indices: Sequence[int]) -> Iterator[list[int]]:
-    """Sorted indices cut into runs of consecutive ones."""
-    run: list[int] = []
-    for k in indices:
-        if run and k != run[-1] + 1:
-            yield run
-            run = []
-        run.append(k)
-    if run:
-        yield run
-
-
-@lru_cache(maxsize=8)
-def _residue_lines(ctx: RuleContext) -> frozenset[int]:
-    """Target segments of 0-1 beads that the residue rule recognises as scraping residue."""
-    from mtlint.rules.residue import is_residue
-
-    return frozenset(
-        j
-        for bead in ctx.beads
-        if not bead.src
-        for j in bead.tgt
-        if is_residue(ctx.target_segments[j].text, ctx.target_lang)
-    )
-
-
-def _size_severity(run: Sequence[int], segments: Sequence[Segment]) -> Severity | None:
-    """Critical for a whole paragraph of several sentences, minor for a run of mere headings,
-    names or numbers, else the rule's default."""
-    chosen = [segments[i] for i in run]
-    blocks = {s.block for s in chosen}
-    for block in blocks:
-        members = [s.index for s in segments if s.block == block]
-        if len(members) >= 2 and set(members) <= set(run):
-            return Severity.CRITICAL
-    words = [_prose_words(s.text) for s in chosen]
-    if all(len(w) <= SHORT_WORDS or not _content_words(w) for w in words):
-        return Severity.MINOR
-    return None
-
-
-def _side_spans(side: Side, run: Sequence[int], segments: Sequence[Segment]) -> tuple[Span, ...]:
-    return tuple(Span(side, segments[i].start, segments[i].end) for i in run)
-
-
-@rule("MT103", "omitted-sentence", "Accuracy/Omission", Severity.MAJOR, needs_source=True)
-def omitted_sentence(ctx: RuleContext) -> Iterable[Issue]:
-    """A sentence of the original has no counterpart in the translation.
-
-    What it does: reports source sentences that the aligner leaves unmatched (1-0 beads) with
-    confidence ≥ 0.12 (the aligner already discounts such beads by their context and by anchors
-    found elsewhere), when the beads around them are matched, one with confidence ≥ 0.4 and
-    the other ≥ 0.1; an unmatched
-    target sentence right next to it means a garbled translation or an aligner miss, not a
-    gap, and target lines the residue rule recognises (MT301) do not count as neighbours. One
-    finding per run of consecutive omitted sentences, with a span on each; critical when the run
-    is a whole paragraph of two sentences or more, minor when it is only short headings (≤ 3
-    words), names or numbers.
-
-    Why it matters: omissions are invisible to a reader of the translation alone, yet they
-    change what the article says.
-
-    Example: the source sentence "Zudem seien viele Bauteile über 40 Jahre alt und müssten
-    dringend ersetzt werden." has no English counterpart.
-    """
-    segments = ctx.source_segments
-    for run in _unmatched_runs(ctx, "source"):
-        count = f"{len(run)} source sentence{'s' if len(run) > 1 else ''}"
-        verb = "have" if len(run) > 1 else "has"
-        yield Issue(
-            f"{count} {verb} no counterpart in the translation: {_quote(segments[run[0]].text)}",
-            _side_spans("source", run, segments),
-            severity=_size_severity(run, segments),
-        )
-
-
-@rule("MT104", "added-sentence", "Accuracy/Addition", Severity.MAJOR, needs_source=True)
-def added_sentence(ctx: RuleContext) -> Iterable[Issue]:
-    """A sentence of the translation has no counterpart in the original.
-
-    What it does: reports target sentences in confident 0-1 beads (same confidence and
-    neighbour conditions as MT103), leaving out those another rule explains better: scraping
-    residue (`mtlint.rules.residue.is_residue`, MT301), a near-copy of another sentence of the
-    translation (repetition, MT201) and a fragment starting in lowercase (a broken boundary,
-    MT202). One finding per run; critical for a whole paragraph of two sentences or more, minor
-    for short headings, names or numbers.
-
-    Why it matters: machine translation and post-editing sometimes invent claims; the reader
-    cannot tell them from the original's.
-
-    Example: "Passes purchased online can also be used on the city's metro lines." with nothing
-    like it in the Vietnamese original.
-    """
-    segments = ctx.target_segments
-    for run in _unmatched_runs(ctx, "target"):
-        kept = [j for j in run if not _explained_elsewhere(segments, j)]
-        for part in _runs(kept, segments):
-            count = f"{len(part)} sentence{'s' if len(part) > 1 else ''}"
-            verb = "have" if len(part) > 1 else "has"
-            yield Issue(
-                f"{count} of the translation {verb} no counterpart in the original: "
-                f"{_quote(segments[part[0]].text)}",
-                _side_spans("target", part, segments),
-                severity=_size_severity(part, segments),
-            )
-
-
-def _explained_elsewhere(segments: Sequence[Segment], j: int) -> bool:
-    """A lowercase start (broken boundary) or a near-copy of another sentence (repetition)."""
-    first = next((ch for ch in segments[j].text if ch.isalpha()), "")
-    if first.islower():
-        return True
-    from rapidfuzz.fuzz import ratio
-
-    text = _letters(segments[j].text)
-    return any(
-        ratio(text, _letters(other.text)) >= IDENTICAL_RATIO
-        for other in segments
-        if other.index != j
-    )
 
 
 # --- MT106 ---------------------------------------------------------------------------------
