@@ -23,6 +23,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from math import log10
+from statistics import fmean
 
 from mtlint.langid import script_of
 
@@ -65,6 +67,9 @@ LANG_SCRIPTS: dict[str, frozenset[str]] = {
     "hi": frozenset({"Devanagari"}),
 }
 _LATIN = frozenset({"Latin"})
+#: Languages that capitalise every noun: a capital inside a sentence is no sign of a name there
+#: ("10.000 Acres" in German is the English noun "acres", kept untranslated).
+NOUN_CAPITALISING = frozenset({"de", "lb"})
 
 #: Accented letters that Latin-script languages borrow freely ("café", "naïve", "São Paulo");
 #: they are never evidence of a foreign word on their own.
@@ -164,6 +169,51 @@ def lang_scripts(lang: str | None) -> frozenset[str]:
 def has_frequencies(lang: str | None) -> bool:
     """Whether `zipf` can answer for `lang` (word lists exist and no segmenter is needed)."""
     return lang is not None and lang not in _SEGMENTED_LANGS and lang in _wordfreq_langs()
+
+
+#: The source language's everyday words, for `leak_zipf`: its commonest words from this rank
+#: (the commonest are function words and names that many languages share) ...
+LEAK_SAMPLE_FROM = 200
+#: ... up to this one, ...
+LEAK_SAMPLE_TO = 3000
+#: ... of at least this many letters (shorter ones are shared by chance: "sind", "dans"), ...
+LEAK_MIN_LETTERS = 4
+#: ... and clearly more frequent in the source language than in the target (Zipf margin).
+LEAK_MARGIN = 1.0
+
+
+@lru_cache(maxsize=64)
+def leak_zipf(source_lang: str, target_lang: str) -> float | None:
+    """How often a plain word of the source language shows up in the target's corpus: the mean
+    target Zipf of the source's everyday words that are clearly its own. None without lists.
+
+    wordfreq's corpora contain quotations, names and code-switching, so a source word has some
+    frequency in the target without being a loanword, and how much depends on the pair:
+    English words reach 2.7-2.9 on average in German, French, Spanish or Dutch, French or
+    German words about 1-1.4 in English, Vietnamese ones 0.2. A word seen in the target no more
+    than that is no loanword there ("Acres" 2.7 in German); one seen more, short of
+    `LOANWORD_ZIPF`, may be one in use ("croissant" 2.8 in English). Computed once per pair
+    of languages, from a few thousand lookups in wordfreq's tables (a few milliseconds).
+    """
+    if not (has_frequencies(source_lang) and has_frequencies(target_lang)):
+        return None
+    from wordfreq import top_n_list
+
+    in_source, in_target = _frequency_dict(source_lang), _frequency_dict(target_lang)
+    seen = []
+    for word in top_n_list(source_lang, LEAK_SAMPLE_TO)[LEAK_SAMPLE_FROM:]:
+        if len(word) >= LEAK_MIN_LETTERS and word.isalpha():
+            s, t = _zipf_of(in_source.get(word)), _zipf_of(in_target.get(word))
+            if s - t >= LEAK_MARGIN:
+                seen.append(t)
+    return fmean(seen) if seen else None
+
+
+def _zipf_of(frequency: float | None) -> float:
+    """The Zipf value of a frequency in wordfreq's table (0 for an unseen word): a word of the
+    list is its own token, so this is `zipf` without wordfreq's tokenizer, which would cost
+    more than all the rest of `leak_zipf` for a non-ASCII language."""
+    return log10(frequency) + 9.0 if frequency else 0.0
 
 
 @lru_cache(maxsize=1)

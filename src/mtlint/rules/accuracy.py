@@ -3,26 +3,36 @@
 All of them put precision first. A good human translation keeps names, acronyms, numbers, URLs,
 loanwords and quoted originals, and an aligner is sometimes unsure; none of that may be reported.
 So the untranslated-text rules (MT101, MT102) need converging evidence (script, alphabet, word
-frequencies from `mtlint.lexicon`, the word's presence in the original, the sentence's detected
-language). Omitted and added sentences are in `mtlint.rules.gaps`.
+frequencies from `mtlint.lexicon`, the word's presence and casing in the original, the
+sentence's detected language). Both first screen each sentence's raw words against a memory of
+the words already judged for the language pair: most sentences of a translation hold no word
+worth a second look and cost a set test. Omitted and added sentences are in
+`mtlint.rules.gaps`.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property, lru_cache
+from typing import NamedTuple
 
 from mtlint.lexicon import (
+    LOANWORD_ZIPF,
+    NOUN_CAPITALISING,
     SOURCE_COMMON_ZIPF,
+    ZIPF_MARGIN,
     WordEvidence,
     foreign_letters,
     has_frequencies,
     in_fixed_phrase,
     is_foreign_word,
     lang_scripts,
+    leak_zipf,
     normalise,
     script,
+    token_pattern,
     zipf,
 )
 from mtlint.model import Segment, Severity, Side, Span
@@ -37,6 +47,7 @@ from mtlint.rules.words import (
     quote,
     sentence_runs,
     word_count,
+    word_form,
 )
 
 #: rapidfuzz ratio (0-100) from which a target sentence counts as a copy of its original.
@@ -66,12 +77,32 @@ COPIED_MIN_WORDS = 2
 #: Press"); it needs this many such content words ("Long Range Acoustic Devices").
 COPIED_NAME_WORDS = 3
 COPIED_MARGIN = 1.0
+#: A word the target corpus does not know (Zipf below `LOANWORD_ZIPF`) counts as a source word
+#: from this source Zipf on (once in ten million words: "shambolic" is 2.3 in English, unseen in
+#: German); it is copied untranslated on its own when the original writes it in lowercase.
+COPIED_RARE_ZIPF = 2.0
 #: ... between which only words at least this common in the source language, and not more
 #: common in the target, may stand ("Centers for Disease Control and Prevention").
 COPIED_INNER_ZIPF = 3.0
 #: Words this frequent (Zipf) are function words ("of", "the", "on"), which neither open nor
 #: close a copied phrase.
 FUNCTION_WORD_ZIPF = 6.5
+#: A copy of its original shares most of its words with it: a target sentence of whose distinct
+#: words fewer than this share occur in the aligned original skips the letter comparison.
+COPY_SHARED_WORDS = 0.5
+#: Analyses kept for reuse: MT101 and MT102 run on the same context one after the other.
+ANALYSES_KEPT = 8
+#: Words of one language pair remembered as quiet or loud (see `_Vocabulary`); past this many
+#: the memory starts afresh, so that a corpus of millions of pairs does not grow it unbounded
+#: (judging a word again is cheap: its frequencies are cached).
+VOCABULARY_LIMIT = 200_000
+#: How far back from a capitalised word of the original the end of the previous sentence is
+#: looked for (over spaces, quotes and brackets) ...
+SENTENCE_LOOKBACK = 8
+#: ... the characters skipped on the way ...
+_SENTENCE_OPENERS = " \t\u00a0\"'“„«‘([–—-"
+#: ... and those that end a sentence or open a quoted one ("He said: "They ...").
+_SENTENCE_ENDS = ".!?:…\n"
 
 _LANGUAGE_NAMES = {
     "vi": "Vietnamese", "en": "English", "de": "German", "fr": "French", "es": "Spanish",
@@ -99,8 +130,12 @@ class _Analysis:
 
     #: Target segment index → why it counts as untranslated.
     untranslated: dict[int, str]
+    #: Target segment indices, in order, of the sentences with a loud word (see `_Vocabulary`):
+    #: the only ones MT102 searches.
+    suspects: tuple[int, ...]
     #: The original's prose view, or None without an original.
     original: str | None
+    source_segments: tuple[Segment, ...]
 
     @cached_property
     def source_text(self) -> str:
@@ -118,26 +153,169 @@ class _Analysis:
         return frozenset(w.norm for w in self._source_prose if w.casing == "lower")
 
     @cached_property
+    def source_named(self) -> frozenset[str]:
+        """Normalised words the original capitalises inside a sentence: names or parts of one
+        ("the Recovery trial"), whatever their frequency as common words."""
+        return frozenset(
+            word.norm
+            for segment in self.source_segments
+            for k, word in enumerate(prose_words(segment.text))
+            if k and word.casing == "capital" and not _opens_sentence(segment.text, word.start)
+        )
+
+    @cached_property
+    def source_quoted(self) -> str:
+        """The original's quotations, normalised, one a line: words quoted there are speech to
+        translate, not a citation of the original that the translation may keep. Found sentence
+        by sentence, where straight quotes pair reliably."""
+        return "\n".join(
+            normalise(segment.text[a:b])
+            for segment in self.source_segments
+            for a, b in cited_spans(segment.text)
+            if segment.text[a] != "("
+        )
+
+    @cached_property
     def _source_prose(self) -> tuple[Word, ...]:
         return prose_words(self.original) if self.original is not None else ()
 
 
-@lru_cache(maxsize=8)
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` of `text` opens a sentence (its capital tells nothing)."""
+    before = text[max(0, start - SENTENCE_LOOKBACK) : start].rstrip(_SENTENCE_OPENERS)
+    return before[-1] in _SENTENCE_ENDS if before else start <= SENTENCE_LOOKBACK
+
+
+#: The last contexts analysed, with their analyses (see `_analyse`).
+_RECENT: deque[tuple[RuleContext, _Analysis]] = deque(maxlen=ANALYSES_KEPT)
+
+
 def _analyse(ctx: RuleContext) -> _Analysis:
-    untranslated = {}
+    """The analysis of `ctx`, computed once for MT101 and MT102.
+
+    Contexts are matched by identity, not looked up by hash: hashing a context hashes both
+    documents and every segment, which costs more than a short pair's whole analysis.
+    """
+    for seen, analysis in _RECENT:
+        if seen is ctx:
+            return analysis
+    analysis = _analysis(ctx)
+    _RECENT.append((ctx, analysis))
+    return analysis
+
+
+def _analysis(ctx: RuleContext) -> _Analysis:
+    """Which target sentences are untranslated, and which hold a word MT102 should look at."""
+    vocabulary = _vocabulary(ctx.target_lang, ctx.source_lang)
+    untranslated: dict[int, str] = {}
+    suspects: list[int] = []
     for segment in ctx.target_segments:
-        reason = _untranslated_reason(ctx, segment)
+        chunks = frozenset(segment.text.split())
+        loud = vocabulary.any_loud(chunks)
+        if loud:
+            suspects.append(segment.index)
+        reason = _untranslated_reason(ctx, segment, chunks, loud)
         if reason:
             untranslated[segment.index] = reason
-    return _Analysis(untranslated, ctx.source.text if ctx.source is not None else None)
+    return _Analysis(
+        untranslated,
+        tuple(suspects),
+        ctx.source.text if ctx.source is not None else None,
+        ctx.source_segments,
+    )
 
 
-def _untranslated_reason(ctx: RuleContext, segment: Segment) -> str | None:
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The text of one language pair judged so far, as quiet or loud.
+
+    A loud word is one either rule may act on: a lowercase word that looks foreign (MT101), a
+    word with intrinsic foreign evidence (MT102's stray words), or a source-language word a
+    phrase may be copied from (MT102's copied phrases). Most sentences of a translation have
+    no loud word, and both rules skip them for the price of a set test, without tokenising
+    them: what is remembered is the sentence's chunks between spaces ("word," with its comma),
+    loud when one of their words is. Chunks are judged once per language pair; the sets only
+    grow (up to `VOCABULARY_LIMIT`), and a chunk's verdict depends on nothing but the chunk.
+    """
+
+    target_lang: str
+    source_lang: str | None
+    quiet: set[str] = field(default_factory=set)
+    loud: set[str] = field(default_factory=set)
+
+    def any_loud(self, chunks: frozenset[str]) -> bool:
+        """Whether any of a sentence's `chunks` (its text split at spaces) is loud."""
+        unjudged = chunks.difference(self.quiet)
+        if not unjudged:
+            return False
+        if len(self.quiet) + len(self.loud) > VOCABULARY_LIMIT:
+            self.quiet.clear()
+            self.loud.clear()
+        for chunk in unjudged.difference(self.loud):
+            words = token_pattern(chunk).findall(chunk)
+            (self.loud if any(map(self._judge, words)) else self.quiet).add(chunk)
+        return not unjudged.isdisjoint(self.loud)
+
+    def _judge(self, word: str) -> bool:
+        form = word_form(word)
+        if not form:
+            return False  # a numeral
+        norm, casing = form
+        target, source = self.target_lang, self.source_lang
+        if _plain_target_word(norm, target, source):
+            return False
+        if casing in ("lower", "none") and _leaning(norm, target, source) > 0:
+            return True
+        if is_foreign_word(norm, target, source) is not None:
+            return True
+        return (
+            source is not None
+            and _copies_possible(source, target)
+            and _copy_profile(norm, source, target).bounds
+        )
+
+
+#: The smallest margin by which any test here calls a word more frequent in the source language.
+PLAIN_MARGIN = min(LEANING_MARGIN, COPIED_MARGIN, ZIPF_MARGIN)
+
+
+def _plain_target_word(norm: str, target_lang: str, source_lang: str | None) -> bool:
+    """Whether `norm` is an a-z word of a Latin-script target that the target corpus knows
+    (Zipf ≥ `LOANWORD_ZIPF`) and that is not more frequent in the source language by
+    `PLAIN_MARGIN`: most words of a translation, and none of them has evidence for the tests
+    of `_Vocabulary` (`_leaning`, `is_foreign_word` and `_copy_profile` need a foreign script
+    or letter, a word the target barely knows, or that margin). Two cached lookups instead of
+    three tests."""
+    if not (norm.isascii() and norm.isalpha() and "Latin" in lang_scripts(target_lang)):
+        return False
+    t = zipf(norm, target_lang)
+    if t is None or t < LOANWORD_ZIPF:
+        return False
+    s = zipf(norm, source_lang) if source_lang else None
+    return (s or 0.0) - t < PLAIN_MARGIN
+
+
+@cache
+def _vocabulary(target_lang: str, source_lang: str | None) -> _Vocabulary:
+    return _Vocabulary(target_lang, source_lang)
+
+
+def _untranslated_reason(
+    ctx: RuleContext, segment: Segment, chunks: frozenset[str], loud: bool
+) -> str | None:
     """Why `segment` is a sentence left in the source language, or None.
 
-    Cheapest evidence first: enough content words, then a copy of the aligned original, then
-    the share of words that look foreign, and only for those suspects the language detector.
+    Cheapest evidence first: a sentence without a `loud` word whose `chunks` (its text split
+    at spaces) are mostly not in its original is neither a copy nor foreign-looking; then
+    enough content words, then a copy of the aligned original, then the share of words that
+    look foreign, and only for those suspects the language detector.
     """
+    original = (
+        _aligned_original(ctx, segment.index) if ctx.source_lang != ctx.target_lang else None
+    )
+    may_be_copy = original is not None and _shares_words(chunks, original)
+    if not (loud or may_be_copy):
+        return None
     content = content_words(prose_words(segment.text))
     cited = cited_spans(segment.text)
     framing = [w for w in content if not inside(w, cited)] if cited else content
@@ -147,15 +325,14 @@ def _untranslated_reason(ctx: RuleContext, segment: Segment) -> str | None:
         content = framing
     if word_count(content) < MIN_CONTENT_WORDS:
         return None
-    original = _aligned_original(ctx, segment.index)
-    if original is not None and ctx.source_lang != ctx.target_lang:
+    if may_be_copy:
         ours = letters(segment.text)
         if len(ours.replace(" ", "")) >= MIN_IDENTICAL_LETTERS:
             from rapidfuzz.fuzz import ratio
 
-            if ratio(ours, letters(original)) >= IDENTICAL_RATIO:
+            if ratio(ours, letters(original or "")) >= IDENTICAL_RATIO:
                 return "identical to its original sentence"
-    if not _looks_foreign(content, ctx.target_lang, ctx.source_lang):
+    if not (loud and _looks_foreign(content, ctx.target_lang, ctx.source_lang)):
         return None
     from mtlint.langid import detect_language
 
@@ -182,6 +359,14 @@ def _aligned_original(ctx: RuleContext, index: int) -> str | None:
     if bead is None or not bead.src or len(bead.tgt) != 1:
         return None
     return " ".join(ctx.source_segments[i].text for i in bead.src)
+
+
+def _shares_words(chunks: frozenset[str], original: str) -> bool:
+    """Whether at least `COPY_SHARED_WORDS` of a sentence's `chunks` occur in `original`: a
+    copy of it does, a translation seldom, so most sentences skip the letter comparison.
+    Chunks are split at spaces, punctuation and all, which is several times cheaper than
+    tokenising a non-ASCII original, and a copy keeps its punctuation too."""
+    return len(chunks.intersection(original.split())) >= COPY_SHARED_WORDS * len(chunks)
 
 
 def _looks_foreign(content: Sequence[Word], target_lang: str, source_lang: str | None) -> bool:
@@ -300,15 +485,29 @@ def stray_source_token(ctx: RuleContext) -> Iterable[Issue]:
     commun group") are left alone. Adjacent stray words make one finding; sentences MT101
     reports as untranslated are not searched again.
 
-    A phrase copied verbatim from the original is reported too, even when its words are known
-    to the target corpus (English terms reach Zipf 3 in German): two or more adjacent words
-    that are common in the source language (Zipf ≥ 3.5) and clearly more frequent there (by 1),
-    with no word leaning to the target or spelled with letters foreign to it, found as such in
-    the original ("Long Range Acoustic Devices", "frankly shambolic" in German). Capitalised
-    runs (a capital at both ends) may be a name kept on purpose, so they need three such words
-    and are minor ("Deutsche Bahn", "Associated Press" stay quiet); names whose words are no
-    common
-    words ("Manchester United", "Red Devils") never qualify.
+    Words copied verbatim from the original are reported too, even when the target corpus
+    knows them (English words reach Zipf 3 in German through quotations and names). Source
+    words here are those clearly more frequent in the source language (by 1), with no letter
+    foreign to the target, and either common there (Zipf ≥ 3.5) or seen there (Zipf ≥ 2) but
+    unknown to the target: seen in the target's corpus no more than the source language's
+    plain words are on average (`mtlint.lexicon.leak_zipf`: Zipf 2.9 for English words in
+    German, 1.4 for French words in English, so "croissant", 2.8 in English, is a loanword)
+    and below 3. A copied stretch of them must be found as such in the original, and is
+    reported when:
+    - it has two common ones, not counting function words, with none leaning to the target
+      between them ("utterly chaotic", "Long Range Acoustic Devices" in German); or
+    - one of its words is unknown to the target and the original writes it in lowercase and
+      never with a capital inside a sentence: a common word, not a name ("10.000 Acres",
+      "ein Gotcha-Spiel", "offen gesagt shambolic" ← "acres", "a gotcha game", "frankly
+      shambolic"). In the translation the word must be lowercase, or capitalised only where
+      the target language capitalises anyway (a sentence start, a German noun).
+    Capitalised stretches (a capital at both ends) may be a name kept on purpose, so the
+    first test needs three such words for them and they are minor ("Deutsche Bahn",
+    "Associated Press" stay quiet); names whose words are no common words ("Manchester
+    United", "Red Devils") never pass it, and names fail the second test, since the original
+    capitalises them ("Man Utd", "the Recovery trial"). A quotation in the translation is left
+    alone, unless the original quotes the same words and they pass the second test: then it
+    is speech left untranslated ("„frankly shambolic“"), not a citation.
 
     Why it matters: a leftover source word is unreadable for the target reader and a sure
     sign of unrevised machine output.
@@ -316,9 +515,12 @@ def stray_source_token(ctx: RuleContext) -> Iterable[Issue]:
     Example: "Rescue teams from the province [và] the city" ← "... của tỉnh và thành phố".
     """
     analysis = _analyse(ctx)
-    for segment in ctx.target_segments:
-        if segment.index in analysis.untranslated:
+    copies = analysis.original is not None and _copies_possible(ctx.source_lang, ctx.target_lang)
+    for index in analysis.suspects:
+        if index in analysis.untranslated:
             continue
+        segment = ctx.target_segments[index]
+        reported: list[tuple[int, int]] = []
         for run in _stray_runs(ctx, segment, analysis):
             first, last = run[0].word, run[-1].word
             text = segment.text[first.start : last.end]
@@ -329,27 +531,24 @@ def stray_source_token(ctx: RuleContext) -> Iterable[Issue]:
                 else f"is not {_language(ctx.target_lang)}"
             )
             details = "; ".join((*run[0].context, evidence.describe()))
+            reported.append((first.start, last.end))
             yield Issue(
                 f"'{text}' {what} ({details})",
                 (Span("target", segment.start + first.start, segment.start + last.end),),
             )
-        if analysis.original is not None:
-            yield from _copied_phrases(ctx, segment, analysis)
+        if copies:
+            yield from _copied_phrases(ctx, segment, analysis, reported)
 
 
-def _copied_phrases(ctx: RuleContext, segment: Segment, analysis: _Analysis) -> Iterator[Issue]:
-    """Runs of source-language words copied from the original (see MT102's docstring)."""
-    source_lang, target_lang = ctx.source_lang, ctx.target_lang
-    if (
-        source_lang is None
-        or source_lang == target_lang
-        or not (has_frequencies(source_lang) and has_frequencies(target_lang))
-        or lang_scripts(source_lang) != lang_scripts(target_lang)
-    ):
-        return
+def _copied_phrases(
+    ctx: RuleContext, segment: Segment, analysis: _Analysis, reported: Sequence[tuple[int, int]]
+) -> Iterator[Issue]:
+    """Stretches of source-language words copied from the original (see MT102's docstring),
+    other than those overlapping the `reported` stray words (segment offsets)."""
+    source_lang, target_lang = ctx.source_lang or "", ctx.target_lang
     words = prose_words(segment.text)
-    leanings = [_copy_leaning(w.norm, source_lang, target_lang) for w in words]
-    if sum(1 for lean in leanings if lean == 2) < COPIED_MIN_WORDS:
+    profiles = [_copy_profile(w.norm, source_lang, target_lang) for w in words]
+    if not any(profile.bounds for profile in profiles):
         return  # the common case: no phrase to look for
     cited = cited_spans(segment.text)
     norms = [w.norm for w in words]
@@ -358,35 +557,73 @@ def _copied_phrases(ctx: RuleContext, segment: Segment, analysis: _Analysis) -> 
         run = [k]
         while (
             run[-1] + 1 < len(words)
-            and leanings[run[-1] + 1]
+            and profiles[run[-1] + 1].joins
             and _adjacent(segment.text, words[run[-1]], words[run[-1] + 1])
         ):
             run.append(run[-1] + 1)
         k = run[-1] + 1
-        strong = [i for i in run if leanings[i] == 2]
+        strong = [i for i in run if profiles[i].bounds]
         while strong and _function_word(words[strong[-1]].norm, source_lang):
             strong.pop()  # "District of" [Columbia]: a phrase ends on a content word
         while strong and _function_word(words[strong[0]].norm, source_lang):
             strong.pop(0)
-        first, last = (words[strong[0]], words[strong[-1]]) if strong else (None, None)
-        capitalised = first is not None and _capitalised(first) and _capitalised(last)
-        content = sum(1 for i in strong if not _function_word(words[i].norm, source_lang))
-        if content < (COPIED_NAME_WORDS if capitalised else COPIED_MIN_WORDS):
+        if not strong:
             continue
-        inner = range(strong[0], strong[-1] + 1)
+        capitalised = _capitalised(words[strong[0]]) and _capitalised(words[strong[-1]])
+        content = sum(
+            1 for i in strong
+            if profiles[i].common and not _function_word(words[i].norm, source_lang)
+        )
+        severity: Severity | None = None
+        speech = False  # whether a quotation may hold the stretch (see MT102's docstring)
+        if content >= (COPIED_NAME_WORDS if capitalised else COPIED_MIN_WORDS):
+            why = (
+                f"{len(strong)} words far more frequent in {_language(source_lang)} than in "
+                f"{_language(target_lang)}"
+            )
+            severity = Severity.MINOR if capitalised else None
+        else:
+            strong = [
+                i for i in strong
+                if profiles[i].unknown
+                and _written_as_common_word(words[i], i, target_lang, analysis)
+                and not _in_name(words, i, segment.text, analysis.source_text)
+            ]
+            if not strong:
+                continue
+            speech = True
+            norm = words[strong[0]].norm
+            why = (
+                f"'{norm}' is written in lowercase in the original, not as a name; zipf "
+                f"{target_lang} {zipf(norm, target_lang) or 0.0:.1f} vs {source_lang} "
+                f"{zipf(norm, source_lang) or 0.0:.1f}"
+            )
+        first, last = words[strong[0]], words[strong[-1]]
+        text = segment.text[first.start : last.end]
+        copied = normalise(text)
         if (
-            inside(first, cited)
-            or any(in_fixed_phrase(norms, i) for i in inner)
-            or normalise(segment.text[first.start : last.end]) not in analysis.source_text
+            copied not in analysis.source_text
+            or any(in_fixed_phrase(norms, i) for i in range(strong[0], strong[-1] + 1))
+            or (inside(first, cited) and not (speech and copied in analysis.source_quoted))
+            or any(a < last.end and first.start < b for a, b in reported)
         ):
             continue
-        text = segment.text[first.start : last.end]
         yield Issue(
-            f"'{text}' is copied from the original, untranslated ({len(strong)} words far more "
-            f"frequent in {_language(source_lang)} than in {_language(target_lang)})",
+            f"'{text}' is copied from the original, untranslated ({why})",
             (Span("target", segment.start + first.start, segment.start + last.end),),
-            severity=Severity.MINOR if capitalised else None,
+            severity=severity,
         )
+
+
+def _written_as_common_word(word: Word, k: int, target_lang: str, analysis: _Analysis) -> bool:
+    """Whether `word` (the k-th of its sentence) is a common word of the original, not a name:
+    the original writes it in lowercase and never capitalises it inside a sentence, and the
+    translation has no capital the target language would not put there anyway."""
+    if word.casing != "lower" and not (
+        word.casing == "capital" and (k == 0 or target_lang in NOUN_CAPITALISING)
+    ):
+        return False
+    return word.norm in analysis.source_lowercase and word.norm not in analysis.source_named
 
 
 def _capitalised(word: Word) -> bool:
@@ -397,17 +634,56 @@ def _function_word(norm: str, lang: str) -> bool:
     return (zipf(norm, lang) or 0.0) >= FUNCTION_WORD_ZIPF
 
 
+@cache
+def _copies_possible(source_lang: str | None, target_lang: str) -> bool:
+    """Whether copied phrases can be told by frequencies: two languages of one script, both
+    with word lists."""
+    return (
+        source_lang is not None
+        and source_lang != target_lang
+        and has_frequencies(source_lang)
+        and has_frequencies(target_lang)
+        and lang_scripts(source_lang) == lang_scripts(target_lang)
+    )
+
+
+@cache
+def _unknown_below(source_lang: str, target_lang: str) -> float:
+    """Target Zipf below which a source word is unknown to the target: seen there no more than
+    plain source words are (`mtlint.lexicon.leak_zipf`), and short of a loanword."""
+    return min(LOANWORD_ZIPF, leak_zipf(source_lang, target_lang) or 0.0)
+
+
+class _CopyProfile(NamedTuple):
+    """How a word may take part in a stretch copied from the original."""
+
+    #: It may stand inside a copied phrase ("of", "Training").
+    joins: bool
+    #: A common source-language word, clearly more frequent there: counts towards a phrase.
+    common: bool
+    #: A source-language word unknown to the target (`_unknown_below`).
+    unknown: bool
+
+    @property
+    def bounds(self) -> bool:
+        """It may open or close a copied stretch."""
+        return self.common or self.unknown
+
+
 @lru_cache(maxsize=65536)
-def _copy_leaning(norm: str, source_lang: str, target_lang: str) -> int:
-    """2: a common source word clearly more frequent in the source language; 1: a word that
-    may sit inside a copied phrase ("of", "Training"); 0: a word that ends one."""
+def _copy_profile(norm: str, source_lang: str, target_lang: str) -> _CopyProfile:
+    """The `_CopyProfile` of a normalised word; cached, since prose repeats its words."""
     if foreign_letters(norm, target_lang):
-        return 0
+        return _CopyProfile(False, False, False)
     s = zipf(norm, source_lang) or 0.0
     t = zipf(norm, target_lang) or 0.0
-    if s >= SOURCE_COMMON_ZIPF and s - t >= COPIED_MARGIN:
-        return 2
-    return 1 if s >= COPIED_INNER_ZIPF and s >= t else 0
+    source_word = s - t >= COPIED_MARGIN
+    common = source_word and s >= SOURCE_COMMON_ZIPF
+    unknown = (
+        source_word and s >= COPIED_RARE_ZIPF and t < _unknown_below(source_lang, target_lang)
+    )
+    joins = common or unknown or (s >= COPIED_INNER_ZIPF and s >= t)
+    return _CopyProfile(joins, common, unknown)
 
 
 def _stray_runs(ctx: RuleContext, segment: Segment, analysis: _Analysis) -> list[list[_Stray]]:

@@ -78,11 +78,11 @@ def prose_words(text: str) -> tuple[Word, ...]:
             found = [t for t in found if not any(h0 <= t[0] < h1 for h0, h1 in hidden)]
     # tuple.__new__ builds each Word without the named tuple's Python-level constructor.
     new = tuple.__new__
-    return tuple([new(Word, (a, b, w, *form)) for a, b, w in found if (form := _word_form(w))])
+    return tuple([new(Word, (a, b, w, *form)) for a, b, w in found if (form := word_form(w))])
 
 
 @lru_cache(maxsize=65536)
-def _word_form(word: str) -> tuple[str, str] | tuple[()]:
+def word_form(word: str) -> tuple[str, str] | tuple[()]:
     """(normalised form, casing) of a word, or () for a numeral ("三", "Ⅻ"), which is no
     prose word; cached, since prose repeats its words."""
     if word.isnumeric():

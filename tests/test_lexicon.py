@@ -1,0 +1,48 @@
+"""Word-level language evidence (`mtlint.lexicon`) and the shortcuts the untranslated-text
+rules take on it."""
+
+from __future__ import annotations
+
+import pytest
+from wordfreq import top_n_list
+
+from mtlint.lexicon import is_foreign_word, leak_zipf
+from mtlint.rules.accuracy import (
+    _copies_possible,
+    _copy_profile,
+    _leaning,
+    _plain_target_word,
+)
+
+
+def test_english_words_leak_into_other_corpora_more_than_others_into_english() -> None:
+    # The measured pair-specific levels the copied-word test relies on: plain English words
+    # reach Zipf ~3 in German, French ones ~1.4 in English, Vietnamese ones next to nothing.
+    en_de, fr_en, vi_en = leak_zipf("en", "de"), leak_zipf("fr", "en"), leak_zipf("vi", "en")
+    assert en_de is not None and fr_en is not None and vi_en is not None
+    assert 2.5 < en_de < 3.5
+    assert 1.0 < fr_en < 2.0
+    assert vi_en < 0.5
+
+
+def test_no_leak_level_without_word_lists() -> None:
+    assert leak_zipf("zh", "en") is None
+    assert leak_zipf("en", "ja") is None
+
+
+@pytest.mark.parametrize(
+    ("source", "target"), [("en", "de"), ("vi", "en"), ("de", "en"), ("fr", "en"), (None, "en")]
+)
+def test_plain_target_words_have_no_evidence_for_either_rule(
+    source: str | None, target: str
+) -> None:
+    # The shortcut skips three tests for most words; it must never skip a word one of them
+    # would act on.
+    words = {*top_n_list(target, 3000), *top_n_list(source or "en", 3000)}
+    plain = [w for w in sorted(words) if _plain_target_word(w, target, source)]
+    assert len(plain) > 1000
+    for word in plain:
+        assert _leaning(word, target, source) <= 0, word
+        assert is_foreign_word(word, target, source) is None, word
+        if source is not None and _copies_possible(source, target):
+            assert not _copy_profile(word, source, target).bounds, word
