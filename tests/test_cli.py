@@ -172,6 +172,9 @@ def test_rules_and_explain() -> None:
     assert listing.exit_code == 0
     for code, rule in RULES.items():
         assert code in listing.output and rule.name in listing.output
+        # the listing shows each rule's whole first paragraph, not a line cut mid-phrase
+        assert rule.summary.endswith("."), rule.summary
+        assert rule.summary in " ".join(listing.output.split()), rule.summary
     explained = run("explain", "MT102")
     assert explained.exit_code == 0
     assert "stray-source-token" in explained.output and "Accuracy" in explained.output

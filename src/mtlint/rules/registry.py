@@ -73,7 +73,8 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return self.doc.split("\n", 1)[0]
+        """The docstring's first paragraph on one line (it may wrap in the source)."""
+        return " ".join(self.doc.split("\n\n", 1)[0].split())
 
     def run(self, ctx: RuleContext) -> list[Finding]:
         return [self.finding(issue) for issue in self.func(ctx)]
