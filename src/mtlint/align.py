@@ -5,12 +5,14 @@ a Gale-Church length model, fitted on the document pair itself and bounded so th
 cut down to a fragment still pairs with its original, with anchors that survive
 translation (numbers, URLs, names, cognates, punctuation; `mtlint.alignment.features`). The
 first pass finds trusted 1-1 beads; from them the aligner learns a small bilingual lexicon and
-refits the length model, the bead-type priors and the weight of dialogue turns (a sentence
+refits the length model, the bead-type priors, the weight of dialogue turns (a sentence
 opening with a quotation mark or dash pairs with one that does too, where the document's first
-pass shows both sides mark them alike), then aligns again. Block (paragraph) boundaries are soft
-anchors. The second pass also runs forward-backward, and every bead's confidence is its
-posterior probability (`mtlint.alignment.confidence`), so that rules can report an omission only
-where the alignment around it is sure.
+pass shows both sides mark them alike) and how much anchor weight a translated sentence of this
+document usually leaves unmatched (a sentence leaving much more is charged for joining a bead,
+so that an untranslated one is not slipped into its neighbour's merge), then aligns again.
+Block (paragraph) boundaries are soft anchors. The second pass also runs forward-backward, and
+every bead's confidence is its posterior probability (`mtlint.alignment.confidence`), so that
+rules can report an omission only where the alignment around it is sure.
 """
 
 from __future__ import annotations
@@ -22,7 +24,16 @@ from dataclasses import replace
 import numpy as np
 
 from mtlint.alignment.confidence import bead_confidences
-from mtlint.alignment.dp import BEAD_TYPES, Band, CostModel, Lattice, Solution, pair_scores, solve
+from mtlint.alignment.dp import (
+    BEAD_TYPES,
+    Band,
+    CostModel,
+    Lattice,
+    Solution,
+    pair_scores,
+    solve,
+    unmatched_share,
+)
 from mtlint.alignment.features import (
     FeatureSets,
     SentenceInfo,
@@ -34,8 +45,9 @@ from mtlint.alignment.features import (
 )
 from mtlint.model import Bead, Segment
 
-#: Gale-Church style prior probabilities of the bead types, in the order of `BEAD_TYPES`.
-_PRIOR = (0.85, 0.01, 0.01, 0.05, 0.05, 0.01, 0.01, 0.01)
+#: Gale-Church style prior probabilities of the bead types, in the order of `BEAD_TYPES`; a
+#: four-sentence merge is taken to be about a third as common as a three-sentence one.
+_PRIOR = (0.85, 0.01, 0.01, 0.05, 0.05, 0.01, 0.01, 0.01, 0.003, 0.003)
 #: Lattices up to this many cells are searched whole; larger ones in a band.
 _FULL_LATTICE = 300_000
 _FIRST_WIDTH = 24.0
@@ -48,6 +60,10 @@ _MIN_RATIO_SAMPLES = 3
 _TEMPERATURE = 1.0
 #: Largest cost of a dialogue turn opened on one side of a bead only.
 _MAX_TURN_WEIGHT = 1.5
+#: A bead sentence counts as stray where it leaves more of its anchor weight unmatched than
+#: nine in ten sentences of the first pass's 1-1 beads do: a high quantile, so that a loose
+#: translation (verse, paraphrase), where many true pairs share little, is hardly charged.
+_USUAL_UNMATCHED_QUANTILE = 0.9
 
 Path = list[tuple[int, int]]
 """Cells (i, j) of the lattice from (0, 0) to (n, m), one per bead boundary."""
@@ -111,7 +127,7 @@ def align_texts(
     lexicon = lexicon_links(_trusted_pairs(first, src, tgt))
     features = feature_sets(src, tgt, merge_links(cognates, lexicon))
     lattice = _lattice(src_len, tgt_len, features, src_blocks, tgt_blocks, turns)
-    model = _refit(model, first, lattice)
+    model = _refit(model, first, lattice, features)
     final = _search(lattice, model, features, first, _SECOND_WIDTH, temperature=_TEMPERATURE)
     return bead_confidences(final, features)
 
@@ -263,12 +279,15 @@ def _trusted_pairs(
     return out
 
 
-def _refit(model: CostModel, path: Path, lattice: Lattice) -> CostModel:
+def _refit(model: CostModel, path: Path, lattice: Lattice, features: FeatureSets) -> CostModel:
     """Length ratio and variance from the first pass's beads; bead-type priors from their counts;
-    the weight of dialogue turns from how often the matched beads open as many on both sides."""
+    the weight of dialogue turns from how often the matched beads open as many on both sides;
+    how much anchor weight a sentence of a 1-1 bead usually leaves unmatched (too few beads to
+    tell leave the default, which charges nothing)."""
     src_len, tgt_len = lattice.src_len, lattice.tgt_len
     counts = dict.fromkeys(BEAD_TYPES, 0)
     ls, lt, resid = [], [], []
+    unmatched: list[float] = []
     turn_beads = turn_misses = 0
     for (i0, j0), (i1, j1) in zip(path, path[1:]):
         counts[i1 - i0, j1 - j0] += 1
@@ -279,6 +298,9 @@ def _refit(model: CostModel, path: Path, lattice: Lattice) -> CostModel:
             # 1-1 beads only: merges that swallowed unmatched sentences would skew the ratio.
             ls.append(src_len[i0])
             lt.append(tgt_len[j0])
+            shared = np.array(sum(features.weight[f] for f in features.src[i0] & features.tgt[j0]))
+            for own in (lattice.src_weight[i0], lattice.tgt_weight[j0]):
+                unmatched.append(float(unmatched_share(own, shared, model.evidence_floor)))
     ratio = _ratio(sum(ls), sum(lt)) if ls else model.ratio
     for a, b in zip(ls, lt):
         mean = max((ratio * a + b) / 2.0, 1.0)
@@ -296,4 +318,10 @@ def _refit(model: CostModel, path: Path, lattice: Lattice) -> CostModel:
     )
     miss_rate = (turn_misses + 1.0) / (turn_beads + 2.0)
     turn_mismatch = float(np.clip(math.log((1.0 - miss_rate) / miss_rate), 0.0, _MAX_TURN_WEIGHT))
-    return replace(model, ratio=ratio, variance=variance, prior=prior, turn_mismatch=turn_mismatch)
+    usual = model.usual_unmatched
+    if len(ls) >= _MIN_RATIO_SAMPLES:
+        usual = float(np.quantile(unmatched, _USUAL_UNMATCHED_QUANTILE))
+    return replace(
+        model, ratio=ratio, variance=variance, prior=prior, turn_mismatch=turn_mismatch,
+        usual_unmatched=usual,
+    )
