@@ -1,0 +1,94 @@
+"""Where MT103 and MT104 put a gap: neighbours that length alone cannot tell from it, belief
+spread over a run, and sentences left over next to a coarsely segmented original."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mtlint import check_pair
+from mtlint.model import Bead, Finding
+from mtlint.rules.gaps import _beside, _likeliest, _overflow
+from mtlint.rules.registry import RULES, RuleContext
+from tests.helpers import line_context
+
+# Four English sentences of similar length; the second Vietnamese one has no translation, but
+# the hand-built alignment (as the aligner often does) leaves out its neighbour instead.
+SOURCE = (
+    "Chợ nổi họp từ lúc trời còn tối.\n"
+    "Ghe chở đầy trái cây từ các vườn.\n"
+    "Người bán treo hàng mẫu lên sào cao.\n"
+    "Khách du lịch thường thuê những chiếc thuyền nhỏ để đi giữa các ghe hàng trên sông."
+)
+TARGET = (
+    "The floating market opens in the dark.\n"
+    "Sellers hang samples on a tall pole.\n"
+    "Tourists usually hire small boats to move between the trading boats on the river."
+)
+MISALIGNED = (
+    Bead((0,), (0,), 0.0, 0.9),
+    Bead((1,), (1,), 0.0, 0.9),
+    Bead((2,), (), 3.0, 0.6),
+    Bead((3,), (2,), 0.0, 0.9),
+)
+
+
+def spanned(finding: Finding, ctx: RuleContext) -> list[str]:
+    assert ctx.source is not None
+    docs = {"source": ctx.source, "target": ctx.target}
+    return [docs[s.side].text[s.start : s.end] for s in finding.spans]
+
+
+def test_a_gap_length_cannot_place_also_spans_its_matched_neighbour() -> None:
+    ctx = line_context(TARGET, "en", SOURCE, "vi", MISALIGNED)
+    [finding] = RULES["MT103"].run(ctx)
+    assert spanned(finding, ctx) == [
+        "Ghe chở đầy trái cây từ các vườn.",
+        "Người bán treo hàng mẫu lên sào cao.",
+    ]
+    assert finding.message.startswith("1 source sentence has no counterpart")
+    assert "or the sentence next to it" in finding.message
+
+
+def test_numbers_and_paragraph_breaks_decide_where_the_gap_is() -> None:
+    numbered = SOURCE.replace("Ghe chở", "Hơn 200 ghe chở")
+    ctx = line_context(TARGET, "en", numbered, "vi", MISALIGNED)
+    [finding] = RULES["MT103"].run(ctx)
+    assert spanned(finding, ctx) == ["Người bán treo hàng mẫu lên sào cao."]
+    assert "next to it" not in finding.message
+
+    apart = SOURCE.replace("vườn.\n", "vườn.\n\n")
+    [finding] = RULES["MT103"].run(line_context(TARGET, "en", apart, "vi", MISALIGNED))
+    assert len(finding.spans) == 1
+
+
+def test_belief_spread_over_a_run_stands_for_as_many_sentences_as_it_adds_up_to() -> None:
+    belief = {4: 0.2, 5: 0.45, 6: 0.3}
+    assert _likeliest([4, 5, 6], belief, 1) == [5]
+    assert _likeliest([4, 5, 6], belief, 2) == [5, 6]
+    assert _likeliest([4, 5, 6], belief, 5) == [4, 5, 6]
+    assert _likeliest([4, 5], {4: 0.2, 5: 0.2}, 1) == [4]
+
+
+def test_neighbours_reported_with_a_part_are_only_those_touching_it() -> None:
+    assert _beside([5], [3, 4, 6, 9]) == [4, 3, 6]
+    assert _beside([5, 6], [8]) == []
+
+
+def test_sentences_beside_a_wide_split_are_overflow_not_gaps() -> None:
+    wide = Bead((1,), (1, 2, 3), 0.0, 0.9)
+    pair = Bead((2,), (5,), 0.0, 0.9)
+    assert _overflow([wide, pair], "target")
+    assert not _overflow([wide, pair], "source")
+    assert not _overflow([pair, Bead((3,), (6, 7), 0.0, 0.9)], "target")
+
+
+def test_dropped_vietnamese_sentence_is_spanned_even_when_the_aligner_merges_it_away() -> None:
+    cases = json.loads((Path(__file__).parent / "rules" / "MT103.json").read_text(encoding="utf-8"))
+    [case] = [c for c in cases["fail"] if c["name"].endswith("where the aligner merges its neighbours")]
+    source, target = case["source"], case["target"]
+    report = check_pair(source, target, source_lang="vi", target_lang="en")
+    [finding] = [f for f in report.findings if f.code == "MT103"]
+    dropped = source.index("Các kệ sách")
+    assert any(s.start <= dropped < s.end for s in finding.spans)
+    assert finding.message.startswith("1 source sentence has no counterpart")
