@@ -10,7 +10,10 @@ translations, reported per 1,000 target sentences (raw, and without the findings
 each article receives a few artefacts of that family in distant paragraphs, at sentences where
 the clean check found nothing, and an artefact counts as found when a finding of its family
 (any severity; the major+ column counts only major and critical ones) overlaps its span on
-the same side, in raw offsets.
+the same side, in raw offsets. An omission or addition finding may also span neighbours of the
+sentence it reports, where the alignment cannot tell which one has no counterpart; the
+pinpointed column counts the found omitted and added sentences that a finding reports itself
+(quotes, or reports with no such neighbour), so that the widened spans do not flatter recall.
 
     .venv/bin/python benchmarks/inject_eval.py [--data DIR] [--seed N] [--per-article N]
         [--raw-source] [--show-false-alarms] [--show-misses FAMILY]
@@ -49,6 +52,7 @@ from dataclasses import dataclass, field
 
 from _data import (
     Article,
+    Hit,
     chunk_articles,
     data_argument,
     fmt,
@@ -86,6 +90,8 @@ _EN_STOP = frozenset(
     would can could should may might just very all some any more most also into out up down
     about over after before again only even really one""".split()
 )
+#: Families whose findings may span neighbours of the sentence they report (see `pinpointed`).
+WIDENED = ("omitted", "added")
 #: Findings on the clean articles that are faults of the human translations themselves, not
 #: false alarms: (rule, a piece of the finding's message). The adjusted rate leaves them out.
 ACCEPTED = (
@@ -321,7 +327,17 @@ class Tally:
     injected: int = 0
     found: int = 0
     major: int = 0
+    pinpointed: int = 0
     misses: list[str] = field(default_factory=list)
+
+
+def pinpointed(matched: Sequence[Hit], sentence: str) -> bool:
+    """Whether a finding that overlaps an injected sentence reports that sentence itself: it
+    quotes it, or it spans no neighbour it is unsure of."""
+    from mtlint.rules.gaps import UNSURE_PLACE
+    from mtlint.rules.words import quote
+
+    return any(UNSURE_PLACE not in h.message or quote(sentence) in h.message for h in matched)
 
 
 def check(source: str, target: str) -> dict:
@@ -399,6 +415,11 @@ def clean_run(articles: Sequence[Article]) -> CleanRun:
     return run
 
 
+def pinned(t: Tally) -> str:
+    """Pinpointed count and its recall over all injected artefacts."""
+    return f"{t.pinpointed} {t.pinpointed / t.injected:.3f}" if t.injected else "-"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     data_argument(parser)
@@ -462,6 +483,7 @@ def main() -> None:
                     matched = [h for h in found if h.side == side and overlaps(h.start, h.end, g0, g1)]
                     tally.found += bool(matched)
                     tally.major += any(h.severity in ("major", "critical") for h in matched)
+                    tally.pinpointed += pinpointed(matched, text[side][g0:g1])
                     if not matched:
                         context = text[side][max(0, g0 - 60) : g1 + 40].replace("\n", " ")
                         tally.misses.append(f"  line {article.first + 1}+ [{text[side][g0:g1]}]  …{context}…")
@@ -471,7 +493,7 @@ def main() -> None:
     print(f"IWSLT tst2012 vi→en: {len(articles)} articles, {clean.sentences} target sentences, "
           f"seed {args.seed}, Vietnamese {setting}")
     print()
-    print(f"{'family':<14} {'injected':>8} {'found':>6} {'recall':>7} {'major+':>7}")
+    print(f"{'family':<14} {'injected':>8} {'found':>6} {'recall':>7} {'major+':>7} {'pinpointed':>10}")
     total = Tally()
     for family in FAMILIES:
         t = tallies[family]
@@ -479,10 +501,13 @@ def main() -> None:
         total.found += t.found
         total.major += t.major
         print(f"{family:<14} {t.injected:>8} {t.found:>6} {fmt(t.found / t.injected if t.injected else None, 7)}"
-              f" {fmt(t.major / t.injected if t.injected else None, 7)}")
+              f" {fmt(t.major / t.injected if t.injected else None, 7)}"
+              f" {pinned(t) if family in WIDENED else '':>10}")
     print(f"{'all':<14} {total.injected:>8} {total.found:>6} {fmt(total.found / total.injected, 7)}"
           f" {fmt(total.major / total.injected, 7)}")
     print()
+    print(f"(pinpointed: found {' and '.join(WIDENED)} sentences that the finding reports "
+          "itself, not only as a neighbour it cannot tell from the gap; recall over all injected)")
     other_setting = "subtitle lines punctuated" if args.raw_source else "as published"
     print(f"clean articles: {clean.summary()}")
     print(f"  (Vietnamese {other_setting}: {other.summary()})")

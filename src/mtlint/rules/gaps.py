@@ -51,6 +51,9 @@ OVERFLOW_FAN_OUT = 3
 #: rapidfuzz ratio (0-100) from which a target sentence counts as a near-copy of another one
 #: (a repetition, MT201's business, not an addition).
 NEAR_COPY_RATIO = 90.0
+#: What a finding's message adds when it also spans neighbours of the sentence it reports (see
+#: `Gap`); benchmarks look for it to tell such findings from pinpointed ones.
+UNSURE_PLACE = "the alignment cannot tell which has no counterpart"
 #: An omitted or added run of sentences this short (in words) is a minor matter.
 SHORT_WORDS = 3
 #: How much worse (in absolute log length ratio, against the document's own ratio) the gap
@@ -264,7 +267,7 @@ def _nearby_note(nearby: Sequence[int]) -> str:
     if not nearby:
         return ""
     which = "the sentence" if len(nearby) == 1 else "sentences"
-    return f" (or {which} next to it: the alignment cannot tell which has no counterpart)"
+    return f" (or {which} next to it: {UNSURE_PLACE})"
 
 
 def _side_spans(side: Side, run: Sequence[int], segments: Sequence[Segment]) -> tuple[Span, ...]:
