@@ -30,9 +30,12 @@ from typing import Any, Protocol, TextIO, TypeVar
 
 from mtlint.batch_inputs import (
     ArticlePair,
-    SentencePair,
+    PairLine,
     count_lines,
     folder_pairs,
+    pair_lines,
+    pairs_kind,
+    parse_pair_line,
     read_manifest,
     read_sentence_pairs,
     validate_manifest,
@@ -96,6 +99,14 @@ class ArticleSettings:
 
 
 @dataclass(frozen=True)
+class SentenceSettings:
+    """Per-batch settings of sentence-pair mode: the checks, and how the corpus's lines read."""
+
+    setup: PairSetup
+    jsonl: bool
+
+
+@dataclass(frozen=True)
 class BatchPlan:
     """A validated batch: what to read and how to check it."""
 
@@ -128,12 +139,14 @@ def check_article_chunk(chunk: Sequence[ArticlePair], settings: ArticleSettings)
     return ChunkResult("".join(lines), tally)
 
 
-def check_sentence_chunk(chunk: Sequence[SentencePair], setup: PairSetup) -> ChunkResult:
-    """Check each sentence pair of a chunk; returns keep flags for --keep/--drop."""
+def check_sentence_chunk(chunk: Sequence[PairLine], settings: SentenceSettings) -> ChunkResult:
+    """Parse and check each line of a chunk; returns keep flags for --keep/--drop."""
+    setup = settings.setup
     tally = Tally()
     lines = []
     keep = []
-    for pair in chunk:
+    for line in chunk:
+        pair = parse_pair_line(line, settings.jsonl)
         tally.pairs += 1
         try:
             if pair.problem is not None or pair.source is None or pair.target is None:
@@ -151,8 +164,9 @@ def check_sentence_chunk(chunk: Sequence[SentencePair], setup: PairSetup) -> Chu
         tally.dropped += not kept
         tally.scored += 1
         tally.score_sum += result.score
-        _count(tally, [(f.code, f.severity.value) for f in result.findings], setup.fail_on)
-        lines.append(_dumps({"id": pair.id, **result.record}))
+        if result.findings:
+            _count(tally, [(f.code, f.severity.value) for f in result.findings], setup.fail_on)
+        lines.append(f"{{\"id\":{_json_id(pair.id)},{result.fields}}}\n")
     return ChunkResult("".join(lines), tally, tuple(keep))
 
 
@@ -191,6 +205,13 @@ def _describe(exc: Exception) -> str:
 
 def _dumps(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _json_id(pair_id: Any) -> str:
+    """A pair's id as JSON; line numbers, the usual ids, skip the encoder."""
+    if type(pair_id) is int:
+        return str(pair_id)
+    return json.dumps(pair_id, ensure_ascii=False, separators=(",", ":"))
 
 
 # --------------------------------------------------------------------------- planning
@@ -282,25 +303,29 @@ def run_batch(
     """
     tally = Tally()
     if plan.mode == "pairs":
-        assert plan.pairs_path is not None
-        items: Iterable[Any] = read_sentence_pairs(plan.pairs_path)
+        assert plan.pairs_path is not None and plan.pair_settings is not None
+        jsonl = pairs_kind(plan.pairs_path) == "jsonl"
+        # Lines go to the workers unparsed; only a resumed batch parses them here, for the ids.
+        items: Iterable[Any] = pair_lines(plan.pairs_path)
+        if done:
+            items = (line for line in items if str(parse_pair_line(line, jsonl).id) not in done)
         work: Callable[[Any, Any], ChunkResult] = check_sentence_chunk
-        setting: Any = plan.pair_settings
+        setting: Any = SentenceSettings(plan.pair_settings, jsonl)
         size = chunk_size or SENTENCE_CHUNK
     else:
         assert plan.articles is not None
         items, work, setting = plan.articles(), check_article_chunk, plan.article_settings
+        if done:
+            items = (pair for pair in items if str(pair.id) not in done)
         size = chunk_size or ARTICLE_CHUNK
-    if done:
-        items = (item for item in items if str(item.id) not in done)
     with ExitStack() as stack:
         submit, workers = _executor(engine, work, setting, stack)
         for chunk, result in _ordered(submit, _chunks(items, size), workers * CHUNKS_PER_WORKER):
             if keep_out is not None or drop_out is not None:
-                for pair, kept in zip(chunk, result.keep):
+                for (_, body), kept in zip(chunk, result.keep):
                     sink = keep_out if kept else drop_out
                     if sink is not None:
-                        sink.write(pair.line + "\n")
+                        sink.write(body + "\n")
                 for sink in (keep_out, drop_out):
                     if sink is not None:
                         sink.flush()

@@ -64,12 +64,11 @@ class ArticlePair:
 
 @dataclass(frozen=True)
 class SentencePair:
-    """One line of a sentence-pair corpus; `line` is written verbatim to --keep/--drop."""
+    """One line of a sentence-pair corpus, parsed (--keep/--drop copy the line itself)."""
 
     id: int | str
     source: str | None
     target: str | None
-    line: str
     problem: str | None = None
 
 
@@ -248,12 +247,30 @@ def read_sentence_pairs(path: str) -> Iterator[SentencePair]:
     object with 'source' and 'target') is yielded with a `problem`, never raised: in a corpus
     of millions, one bad line is a bad pair, not a bad file."""
     jsonl = pairs_kind(path) == "jsonl"
+    for line in pair_lines(path):
+        yield parse_pair_line(line, jsonl)
+
+
+#: A non-empty line of a sentence-pair corpus, unparsed: its 1-based line number and its text
+#: without the line break. A plain tuple, since batches send millions of them to workers.
+PairLine = tuple[int, str]
+
+
+def pair_lines(path: str) -> Iterator[PairLine]:
+    """The non-empty lines of a sentence-pair corpus, unparsed: a batch hands them to its
+    workers as they are (a tuple of an int and a string costs a fraction of a parsed pair to
+    send), and each worker parses its own with `parse_pair_line`."""
     with _open(path) as fh:
         for number, line in enumerate(fh, 1):
             body = line.rstrip("\r\n")
-            if not body.strip():
-                continue
-            yield _json_pair(body, number) if jsonl else _tsv_pair(body, number)
+            if body.strip():
+                yield number, body
+
+
+def parse_pair_line(line: PairLine, jsonl: bool) -> SentencePair:
+    """One line of a corpus as a pair (see `read_sentence_pairs`)."""
+    number, body = line
+    return _json_pair(body, number) if jsonl else _tsv_pair(body, number)
 
 
 def count_lines(path: str) -> int:
@@ -268,21 +285,21 @@ def count_lines(path: str) -> int:
 def _tsv_pair(body: str, number: int) -> SentencePair:
     source, tab, target = body.partition("\t")
     if not tab:
-        return SentencePair(number, None, None, body, "no tab between source and target")
+        return SentencePair(number, None, None, "no tab between source and target")
     if "\t" in target:
-        return SentencePair(number, None, None, body, "more than two tab-separated columns")
-    return SentencePair(number, source, target, body)
+        return SentencePair(number, None, None, "more than two tab-separated columns")
+    return SentencePair(number, source, target)
 
 
 def _json_pair(body: str, number: int) -> SentencePair:
     try:
         row = json.loads(body)
     except json.JSONDecodeError as exc:
-        return SentencePair(number, None, None, body, f"not a JSON object ({exc.msg})")
+        return SentencePair(number, None, None, f"not a JSON object ({exc.msg})")
     if not isinstance(row, dict):
-        return SentencePair(number, None, None, body, "not a JSON object")
+        return SentencePair(number, None, None, "not a JSON object")
     pair_id = row.get("id", number)
     source, target = row.get("source"), row.get("target")
     if not isinstance(source, str) or not isinstance(target, str):
-        return SentencePair(pair_id, None, None, body, "needs string 'source' and 'target'")
-    return SentencePair(pair_id, source, target, body)
+        return SentencePair(pair_id, None, None, "needs string 'source' and 'target'")
+    return SentencePair(pair_id, source, target)

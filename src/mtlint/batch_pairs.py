@@ -5,25 +5,36 @@ article context, and there are millions of pairs, so the per-pair path is kept t
 Each side becomes a one-paragraph document that is segmented (a "sentence" may still hold two,
 which is how a cut sentence shows), both sides form a single bead, and the rules run on that
 `RuleContext` as on an article. Rules that need an article context (omitted and added
-sentences, the repository rules) are skipped. The languages are fixed for the whole corpus,
-so nothing is detected per pair, except that a target long enough for the wrong-language rule
-(MT106) to judge, and whose words mostly look foreign to the target language, is given to the
-language detector: the detector is the expensive part, so only such suspects see it.
+sentences, length-ratio outliers, the repository rules) are skipped. The languages are fixed
+for the whole corpus, so nothing is detected per pair, except that a target long enough for
+the wrong-language rule (MT106) to judge, and whose words mostly look foreign to the target
+language, is given to the language detector, for that rule: the detector is the expensive
+part, so only such suspects see it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtlint.engine import CheckOptions
-from mtlint.model import Bead, Finding, Segment, Severity
+from mtlint.model import Bead, Finding, Severity
 
-#: Rules that need a whole article (or a repository) and find nothing in one sentence pair.
-ARTICLE_RULES = frozenset({"MT103", "MT104", "MT901", "MT902", "MT903"})
+if TYPE_CHECKING:
+    from mtlint.rules.registry import RuleContext
+
+#: Rules that need a whole article (or a repository) and find nothing in one sentence pair:
+#: omitted and added sentences, the repository rules, and length-ratio outliers (MT108 learns
+#: the article's ratio from at least `MIN_ESTIMATE_BEADS` sentences; a pair is one bead).
+ARTICLE_RULES = frozenset({"MT103", "MT104", "MT108", "MT901", "MT902", "MT903"})
+#: The one rule that reads the target's detected language (`Document.lang`). The target is
+#: judged only if it runs, and just before it: the rules before it (MT101's analysis) have
+#: looked the target's words up in the frequency lists by then, so the screen reads them warm.
+WRONG_LANGUAGE_RULE = "MT106"
 #: A target needs this many letters before its language is worth judging (MT106's threshold).
 JUDGED_LETTERS = 60
 #: Share of a target's lowercase words that must look foreign before the detector is asked.
@@ -65,10 +76,14 @@ def pair_setup(
 
 @dataclass(frozen=True)
 class PairResult:
+    """A checked pair; `fields` are the members of its JSONL line after the id, already
+    serialised (`"score":…,"words":…,"findings":[…]`): most pairs have no findings, and their
+    line is written without the JSON encoder."""
+
     findings: tuple[Finding, ...]
     words: int
     score: float
-    record: dict[str, Any]
+    fields: str
 
     def keep(self, setup: PairSetup) -> bool:
         """The filter's verdict: the score decides when --min-score is given, else any
@@ -80,13 +95,10 @@ class PairResult:
 
 def check_sentence_pair(source: str, target: str, setup: PairSetup) -> PairResult:
     """Findings and quality score of one aligned pair; raises InputError for a side with no
-    letters. The record is the pair's JSONL line (without its id)."""
+    letters."""
     stages = _stages()
     src_doc = stages.document_from_text(source)
     tgt_doc = stages.document_from_text(target)
-    detected = _suspect_language(tgt_doc.text, setup.target_lang)
-    if detected is not None:
-        tgt_doc = tgt_doc.with_lang(detected)
     src_segments = stages.segment(src_doc, setup.source_lang)
     tgt_segments = stages.segment(tgt_doc, setup.target_lang)
     ctx = stages.RuleContext(
@@ -94,7 +106,7 @@ def check_sentence_pair(source: str, target: str, setup: PairSetup) -> PairResul
         target=tgt_doc,
         source_segments=src_segments,
         target_segments=tgt_segments,
-        beads=(_one_bead(src_segments, tgt_segments),),
+        beads=(_one_bead(len(src_segments), len(tgt_segments)),),
         source_lang=setup.source_lang,
         target_lang=setup.target_lang,
         expected_source_lang=setup.source_lang,
@@ -102,10 +114,15 @@ def check_sentence_pair(source: str, target: str, setup: PairSetup) -> PairResul
     )
     findings: list[Finding] = []
     for rule in stages.rules(setup.codes):
-        findings.extend(rule.run(ctx))
+        rule_ctx = ctx
+        if rule.code == WRONG_LANGUAGE_RULE:
+            rule_ctx = _language_judged(ctx, setup.target_lang, stages)
+        # `Rule.run` without its list per rule: most rules find nothing in most pairs.
+        for issue in rule.func(rule_ctx):
+            findings.append(rule.finding(issue))
     words = stages.word_count(target)
     score = stages.quality_score(findings, words)
-    record: dict[str, Any] = {"score": score, "words": words, "findings": []}
+    listed = "[]"
     if findings:
         findings.sort(key=_target_first)
         report = stages.Report(
@@ -113,8 +130,11 @@ def check_sentence_pair(source: str, target: str, setup: PairSetup) -> PairResul
             target_segments=tgt_segments, beads=ctx.beads, findings=tuple(findings),
             source_lang=setup.source_lang, target_lang=setup.target_lang,
         )
-        record["findings"] = report.to_dict()["findings"]
-    return PairResult(tuple(findings), words, score, record)
+        listed = json.dumps(report.to_dict()["findings"], ensure_ascii=False,
+                            separators=(",", ":"))
+    # A score is a finite float, which JSON writes as its repr.
+    fields = f'"score":{score!r},"words":{words},"findings":{listed}'
+    return PairResult(tuple(findings), words, score, fields)
 
 
 @lru_cache(maxsize=1)
@@ -122,6 +142,8 @@ def _stages() -> SimpleNamespace:
     """The pipeline's functions, imported on first use (the rules pull in the heavy modules)
     and then looked up once, not on every pair."""
     from mtlint.documents import document_from_text
+    from mtlint.langid import detect_language
+    from mtlint.lexicon import token_pattern
     from mtlint.report.model import Report
     from mtlint.rules import RULES
     from mtlint.rules.registry import RuleContext
@@ -136,13 +158,15 @@ def _stages() -> SimpleNamespace:
     return SimpleNamespace(
         document_from_text=document_from_text, Report=Report, rules=rules,
         RuleContext=RuleContext, word_count=word_count, quality_score=quality_score,
-        segment=segment,
+        segment=segment, detect_language=detect_language, token_pattern=token_pattern,
     )
 
 
-def _one_bead(src: tuple[Segment, ...], tgt: tuple[Segment, ...]) -> Bead:
-    """The pair is aligned by construction: all its source sentences to all its target ones."""
-    return Bead(tuple(range(len(src))), tuple(range(len(tgt))), 0.0, 1.0)
+@lru_cache(maxsize=256)
+def _one_bead(sources: int, targets: int) -> Bead:
+    """The pair is aligned by construction: all its source sentences to all its target ones.
+    One bead per shape, shared (beads are frozen): most pairs are one sentence a side."""
+    return Bead(tuple(range(sources)), tuple(range(targets)), 0.0, 1.0)
 
 
 def _target_first(finding: Finding) -> tuple[int, int, str]:
@@ -151,27 +175,35 @@ def _target_first(finding: Finding) -> tuple[int, int, str]:
             span.start if span else 0, finding.code)
 
 
-def _suspect_language(text: str, lang: str) -> str | None:
+def _language_judged(ctx: RuleContext, lang: str, stages: SimpleNamespace) -> RuleContext:
+    """`ctx` with the target's detected language, when it is a suspect (see below)."""
+    detected = _suspect_language(ctx.target.text, lang, stages)
+    if detected is None:
+        return ctx
+    return replace(ctx, target=ctx.target.with_lang(detected))
+
+
+def _suspect_language(text: str, lang: str, stages: SimpleNamespace) -> str | None:
     """The detected language of a target that might not be in `lang`, else None.
 
     Cheap evidence first: a target shorter than MT106 would judge, or whose lowercase words
     are mostly known to the target language's frequency list (or written in its script), is
-    not a suspect and costs no detection.
+    not a suspect and costs no detection. Letters are counted last: few targets get so far.
     """
-    if len(text) < JUDGED_LETTERS or sum(map(str.isalpha, text)) < JUDGED_LETTERS:
+    if len(text) < JUDGED_LETTERS:
         return None
-    from mtlint.lexicon import token_pattern
-
-    found = token_pattern(text).findall(text)
+    found = stages.token_pattern(text).findall(text)
     words = list(islice((w for w in found if w.islower()), SAMPLE_WORDS))
     if not words:
         return None
-    foreign = sum(_unknown_to(w, lang) for w in words)
-    if foreign < SUSPECT_SHARE * len(words):
+    known = 0
+    for word in words:
+        known += not _unknown_to(word, lang)
+        if len(words) - known < SUSPECT_SHARE * len(words):
+            return None  # too few words left to look foreign: stop looking them up
+    if sum(map(str.isalpha, text)) < JUDGED_LETTERS:
         return None
-    from mtlint.langid import detect_language
-
-    return detect_language(text)
+    return stages.detect_language(text)
 
 
 @lru_cache(maxsize=65536)

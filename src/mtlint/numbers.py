@@ -996,12 +996,18 @@ def _scan(norm: str, loc: _Locale) -> list[_Found]:
     return _join_days(_join_ranges(found, norm, patterns.range_gap), norm, patterns.day_gap)
 
 
+def has_digit(text: str) -> bool:
+    """Whether `text` may hold a mention: every one has a digit, in any script. A text
+    without one is settled before any reading."""
+    return _ANY_DIGIT.search(text) is not None
+
+
 def extract_numbers(text: str, lang: str | None, *, offset: int = 0) -> list[NumberMention]:
     """Every number, date, time and identifier with digits in `text`, read as `lang` writes them.
 
     `offset` is added to every span, for callers that extract from a slice of a larger text.
     """
-    if _ANY_DIGIT.search(text) is None:
+    if not has_digit(text):
         return []
     norm = text if text.isascii() else text.translate(_NORMALISE)
     return [

@@ -94,8 +94,10 @@ _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'“”‘’«»()\[\]{}]+", 
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 _HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}\b")
 _HASHTAG_RE = re.compile(r"(?<![\w&#])#\w*[^\W\d_]\w*")
-_MARKED_KINDS = (("url", _URL_RE), ("e-mail", _EMAIL_RE), ("handle", _HANDLE_RE),
-                 ("hashtag", _HASHTAG_RE))
+#: Each kind with the text that any match must contain (a URL may start "www." instead):
+#: most sentences contain none, and are spared the scans (the e-mail pattern is the costly one).
+_MARKED_KINDS = (("url", _URL_RE, "://"), ("e-mail", _EMAIL_RE, "@"),
+                 ("handle", _HANDLE_RE, "@"), ("hashtag", _HASHTAG_RE, "#"))
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _UPPER = "".join(
     chr(cp) for cp in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
@@ -105,7 +107,10 @@ _UPPER_RE = re.compile(f"[{_UPPER}]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 #: A word starting with a Latin capital: a candidate acronym or a word of a name. An
 #: apostrophe ends a word, so that elisions ("l'OTAN") and possessives ("Obama's") fall off.
-_CAPITAL_WORD_RE = re.compile(rf"(?<!\w)[{_UPPER}][^\W_]*")
+#: The capital is matched first and the lookbehind (no word character before it) checked
+#: after it, so the regex engine jumps from capital to capital instead of trying the
+#: lookbehind at every position of the sentence.
+_CAPITAL_WORD_RE = re.compile(rf"[{_UPPER}](?<!\w.)[^\W_]*")
 _ROMAN_RE = re.compile(r"[IVXLCDM]+")
 _TRAILING = ".,;:!?)]}'\"”’»…"
 #: Characters after which a word starts a sentence (or a quotation) and may be capitalised
@@ -159,7 +164,6 @@ def entity_mismatch(ctx: RuleContext) -> Iterable[Issue]:
     """
     if ctx.source is None or not ctx.beads:
         return
-    target = _target_index(ctx.target.text)
     latin = "Latin" in lang_scripts(ctx.source_lang) and "Latin" in lang_scripts(ctx.target_lang)
     seen: set[tuple[str, str]] = set()
     for bead in ctx.beads:
@@ -172,7 +176,9 @@ def entity_mismatch(ctx: RuleContext) -> Iterable[Issue]:
                 if key in seen:
                     continue
                 seen.add(key)
-                if _present(entity, target, ctx.target_lang):
+                # The translation is indexed (cached) only once an entity needs looking up:
+                # most sentences hold none.
+                if _present(entity, _target_index(ctx.target.text), ctx.target_lang):
                     continue
                 spans = (
                     Span("source", entity.start, entity.end),
@@ -205,7 +211,10 @@ def _entities(
 ) -> Iterator[_Entity]:
     text, base = segment.text, segment.start
     hidden: list[tuple[int, int]] = []
-    for kind, regex in _MARKED_KINDS:
+    lowered = text.lower()
+    for kind, regex, hint in _MARKED_KINDS:
+        if hint not in lowered and (kind != "url" or "www." not in lowered):
+            continue  # the pattern cannot match without its telltale characters
         for m in regex.finditer(text):
             start, end = m.span()
             if any(a <= start < b for a, b in hidden):
@@ -219,7 +228,7 @@ def _entities(
     capitals = [
         (m.start(), m.end(), m.group())
         for m in _CAPITAL_WORD_RE.finditer(text)
-        if not any(a <= m.start() < b for a, b in hidden)
+        if not hidden or not any(a <= m.start() < b for a, b in hidden)
     ]
     if not capitals:
         return

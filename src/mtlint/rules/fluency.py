@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from mtlint.model import Document, Segment, Severity, Span
 from mtlint.rules.registry import Issue, RuleContext, rule
@@ -70,6 +71,9 @@ _CJK_ECHO = re.compile(rf"([{_CJK_RUN}]{{3,}}).{{0,30}}?\1")
 #: A full stop closing a word, followed by whitespace and a next word (not consumed, so
 #: "a. b. c" yields both stops). The word before does not end in another stop ("so... we").
 _STOP_RE = re.compile(r"(?<!\S)(\S*?[^\s.…])\.(?=\s+(\S+))")
+#: What every match of `_STOP_RE` contains; far cheaper to look for (no lookbehind to try at
+#: every position), and absent from most sentences, whose only full stop ends them.
+_STOP_HINT = re.compile(r"\.\s+\S")
 _CLAUSE_PUNCT = frozenset(".,;:!?…)]}\"”»。，；：！？、")
 _OPENING_PUNCT = "\"'“‘«„([{¿¡*"
 _TRAILING_PUNCT = ".,;:!?…)]}\"'”’»"
@@ -284,11 +288,40 @@ def _token_repeats(
     doc: Document, segments: Sequence[Segment], kept: Sequence[bool], lang: str
 ) -> Iterator[_Repeat]:
     stop = _STOPWORDS.get(lang)
-    for run in _runs(doc, segments, kept):
-        if len(set(run.norms)) == len(run.norms):
-            continue  # no word occurs twice, so neither a phrase nor a word is repeated
+    for positions in _runs(doc, segments, kept):
+        norms = [w for pos in positions for w in _casefolded_words(segments[pos].text)]
+        if not _may_repeat(norms, stop):
+            continue
+        run = _run(segments, positions)
         yield from _phrase_repeats(doc.text, run, stop)
         yield from _doubled_words(doc.text, run, lang)
+
+
+def _casefolded_words(text: str) -> list[str]:
+    """The casefolded words of `text`; ASCII text is folded whole, which is the same."""
+    if text.isascii():
+        return _WORD_RE.findall(text.lower())
+    return [w.casefold() for w in _WORD_RE.findall(text)]
+
+
+def _may_repeat(norms: Sequence[str], stop: frozenset[str] | None) -> bool:
+    """Whether a stream of words holds a doubled word, or a pair of words said twice with a
+    word among them that can carry a phrase (`_is_stutter` wants one): every reported phrase
+    or word needs one or the other, since a longer phrase repeats each of its pairs. Most
+    sentences hold neither, and are settled here without the words' offsets."""
+    if len(set(norms)) == len(norms):
+        return False
+    pairs = list(pairwise(norms))
+    if len(set(pairs)) == len(pairs):
+        return any(a == b for a, b in pairs)  # no pair said twice: only a doubled word is left
+    seen: set[tuple[str, str]] = set()
+    for pair in pairs:
+        if pair[0] == pair[1]:
+            return True
+        if pair in seen and any(_is_content(w, stop) and not w[0].isdigit() for w in pair):
+            return True
+        seen.add(pair)
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,32 +337,41 @@ class _Run:
         return k + 1 == len(self.norms) or self.segs[k + 1] != self.segs[k]
 
 
-def _runs(doc: Document, segments: Sequence[Segment], kept: Sequence[bool]) -> list[_Run]:
-    """Word streams within which repetition is looked for: a block, or consecutive prose
-    paragraphs (a paragraph duplicated into the next one is still a stutter)."""
-    title = title_block(doc)
-    runs: list[_Run] = []
-    current = _Run()
+def _runs(doc: Document, segments: Sequence[Segment], kept: Sequence[bool]) -> list[list[int]]:
+    """Segment positions of the word streams within which repetition is looked for: a
+    block, or consecutive prose paragraphs (a paragraph duplicated into the next one is still
+    a stutter)."""
+    runs: list[list[int]] = []
+    current: list[int] = []
     block: int | None = None
     for pos, seg in enumerate(segments):
         if not kept[pos]:
             continue
         if seg.block != block:
-            if current.norms and not (
-                block is not None and _paragraphs_join(doc, block, seg.block, title)
+            if current and not (
+                block is not None and _paragraphs_join(doc, block, seg.block, title_block(doc))
             ):
                 runs.append(current)
-                current = _Run()
+                current = []
             block = seg.block
-        found = list(_WORD_RE.finditer(seg.text))
-        offset = seg.start
-        current.norms.extend([m.group().casefold() for m in found])
-        current.starts.extend([offset + m.start() for m in found])
-        current.ends.extend([offset + m.end() for m in found])
-        current.segs.extend([pos] * len(found))
-    if current.norms:
+        current.append(pos)
+    if current:
         runs.append(current)
     return runs
+
+
+def _run(segments: Sequence[Segment], positions: Sequence[int]) -> _Run:
+    """The words of the segments at `positions`, as one stream."""
+    run = _Run()
+    for pos in positions:
+        seg = segments[pos]
+        found = list(_WORD_RE.finditer(seg.text))
+        offset = seg.start
+        run.norms.extend([m.group().casefold() for m in found])
+        run.starts.extend([offset + m.start() for m in found])
+        run.ends.extend([offset + m.end() for m in found])
+        run.segs.extend([pos] * len(found))
+    return run
 
 
 def _paragraphs_join(doc: Document, a: int, b: int, title: int | None) -> bool:
@@ -484,6 +526,8 @@ def _copied_sentences(ctx: RuleContext, kept: Sequence[bool]) -> list[tuple[int,
     within `DUPLICATE_SENTENCE_WINDOW` sentences of each other, where a stuttering translation
     puts them, so the cost stays linear in the length of the article.
     """
+    if len(ctx.target_segments) < 2:
+        return []  # a single sentence (a sentence pair's usual target) has nothing to copy
     from rapidfuzz import fuzz
 
     doc = ctx.target
@@ -678,7 +722,9 @@ def _stray_stops(
     abbreviations = _abbreviations(lang)
     starts = [seg.start for seg in segments]
     for b, block in enumerate(doc.blocks):
-        if block.kind in ("list_item", "cell"):
+        if block.kind in ("list_item", "cell") or not _STOP_HINT.search(
+            doc.text, block.start, block.end
+        ):
             continue
         for m in _STOP_RE.finditer(doc.text, block.start, block.end):
             before, after = m.group(1), m.group(2)

@@ -16,6 +16,7 @@ from mtlint.numbers import (
     extract_number_words,
     extract_numbers,
     format_number,
+    has_digit,
     measure_after,
     values_match,
 )
@@ -73,11 +74,13 @@ def number_mismatch(ctx: RuleContext) -> Iterator[Issue]:
     """
     if ctx.source is None or not ctx.beads:
         return
+    if not has_digit(ctx.source.text) and not has_digit(ctx.target.text):
+        return  # no mention on either side (most sentence pairs)
     source_lang, target_lang = ctx.source_lang, ctx.target_lang
     src = _bead_mentions(ctx.beads, ctx.source_segments, lambda b: b.src, source_lang,
                          _either_convention)
     tgt = _bead_mentions(ctx.beads, ctx.target_segments, lambda b: b.tgt, target_lang)
-    if not any(src) and not any(tgt):
+    if not any(src) and not any(tgt) or _paired_in_place(src, tgt):
         return
     src_units, tgt_units = _Units(ctx.source.text), _Units(ctx.target.text)
     pairing = _pair(
@@ -100,6 +103,23 @@ def number_mismatch(ctx: RuleContext) -> Iterator[Issue]:
         bead = ctx.beads[k]
         if bead.src and bead.tgt:
             yield from _bead_issues(ctx, bead, missing.get(k, []), extra.get(k, []))
+
+
+def _paired_in_place(src: list[list[NumberMention]], tgt: list[list[NumberMention]]) -> bool:
+    """Whether the numbers of each bead pair off one to one by value within the bead, the
+    translation's written its own language's way: the first round of `_pair` then leaves
+    nothing over and no number is misspelt, so there is nothing to report. Most sentences
+    with numbers are like this, and skip the other rounds."""
+    for left, right in zip(src, tgt):
+        if len(left) != len(right) or any(
+            not m.locale_ok and m.kind in QUANTITY_KINDS for m in right
+        ):
+            return False
+        matched = _max_matching([_Item(m, 0) for m in left], [_Item(m, 0) for m in right],
+                                values_match)
+        if len(matched) < len(left):
+            return False
+    return True
 
 
 def _unstated(left: Sequence[_Item], mentions: list[list[NumberMention]],

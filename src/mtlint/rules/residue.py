@@ -16,6 +16,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from string import ascii_letters as _ASCII_LETTERS
+from typing import Any
+
+try:  # the regex parser, for `_needles`: `re._parser` from Python 3.11, `sre_parse` before
+    from re import _parser as _regex_parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _regex_parser  # type: ignore[no-redef]
 
 from mtlint.model import Document, Segment, Severity, Span
 from mtlint.rules.registry import Issue, RuleContext, rule
@@ -44,8 +51,6 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _CJK_RE = re.compile(f"[{_CJK}]")
 #: What surrounds a navigation word or a label on its own line: bullets, pipes, punctuation.
 _WHOLE_STRIP = " \t.:;,|•·›»«>*#-–—_/()[]：。"
-#: How a line ending in an image number ends: "Image 2", "(Photo 3)", "Ảnh 2.".
-_IMAGE_NUMBER_ENDS = frozenset("0123456789).）")
 #: A word of a name: letters, with inner hyphens or apostrophes ("Jean-Luc", "O'Brien").
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NAME_JOINERS = frozenset({"and", "&", "và", "et", "y", "e", "und", "и"})
@@ -66,8 +71,10 @@ _LABELS = {
 }
 
 
+@lru_cache(maxsize=64)
 def base_language(lang: str | None) -> str | None:
-    """"en" for "en", "en-GB" or "EN_us"; None stays None."""
+    """"en" for "en", "en-GB" or "EN_us"; None stays None. Cached: every rule asks, for
+    every sentence pair, about the same few tags."""
     return lang.lower().replace("_", "-").split("-")[0] if lang else None
 
 
@@ -83,8 +90,29 @@ class ResidueMatch:
 
 
 @dataclass(frozen=True, slots=True)
+class _Screen:
+    """Lower-cased strings one of which every match of a pattern contains (see `_needles`).
+
+    The phrase library's "anywhere" alternation is searched at every position of a line, and
+    costs microseconds per sentence; an ASCII line that holds none of its needles cannot
+    match and is spared the search. Other lines are searched as before: case-insensitive
+    matching of non-ASCII text follows rules that lower-casing does not reproduce.
+    """
+
+    needles: tuple[str, ...]
+
+    def may_match(self, line: str) -> bool:
+        if not line.isascii():
+            return True
+        lowered = line.lower()
+        return any(needle in lowered for needle in self.needles)
+
+
+@dataclass(frozen=True, slots=True)
 class _Matcher:
     anywhere: re.Pattern[str] | None
+    #: None when some alternative of `anywhere` has no literal text to look for.
+    anywhere_screen: _Screen | None
     prefix: re.Pattern[str] | None
     whole: re.Pattern[str] | None
     byline: re.Pattern[str] | None
@@ -136,9 +164,11 @@ def _match_line(text: str, lang: str | None) -> ResidueMatch | None:
     found = None
     if "(" in stripped or "（" in stripped:
         found = _search(m.credit, stripped, "photo-credit", strong=True, span_match=True)
-    if found is None and m.anywhere is not None and words <= ANYWHERE_MAX_WORDS:
+    if found is None and m.anywhere is not None and words <= ANYWHERE_MAX_WORDS and (
+        m.anywhere_screen is None or m.anywhere_screen.may_match(stripped)
+    ):
         found = _search(m.anywhere, stripped, None, strong=True)
-    if found is None and stripped[-1] in _IMAGE_NUMBER_ENDS and m.numbered_image.search(stripped):
+    if found is None and _ends_in_number(stripped) and m.numbered_image.search(stripped):
         found = ResidueMatch("caption", 0, len(stripped), True)
     if found is None and m.whole is not None and words <= WHOLE_MAX_WORDS:
         core = " ".join(stripped.strip(_WHOLE_STRIP).split())
@@ -153,6 +183,14 @@ def _match_line(text: str, lang: str | None) -> ResidueMatch | None:
     if found is None:
         return None
     return ResidueMatch(found.kind, found.start + lead, found.end + lead, found.strong)
+
+
+def _ends_in_number(line: str) -> bool:
+    """Whether a stripped line ends as the numbered-image pattern requires ("Image 2",
+    "(Photo 3)", "Ảnh 2."): a digit, then perhaps a closing bracket, then perhaps a full stop,
+    spaces allowed between. Prose ends in a full stop after a word, and skips the search."""
+    tail = line.removesuffix(".").rstrip()
+    return tail.removesuffix(")").removesuffix("）").rstrip()[-1:].isdigit()
 
 
 def title_block(doc: Document) -> int | None:
@@ -492,8 +530,11 @@ def _matcher(lang: str | None) -> _Matcher:
         if byline_words
         else None
     )
+    anywhere = alternation("anywhere")
+    needles = _needles(anywhere) if anywhere is not None else None
     return _Matcher(
-        anywhere=alternation("anywhere"),
+        anywhere=anywhere,
+        anywhere_screen=_Screen(tuple(sorted(needles))) if needles else None,
         # a prefix ends at a word boundary: "Source:" and "Share this", not "Shares" or "Sourced"
         prefix=alternation("prefix", r"^\s*", r"(?:(?<!\w)|(?!\w))"),
         whole=alternation("whole"),
@@ -521,3 +562,65 @@ def _words(table: dict[str, list[str]], scopes: Iterable[str]) -> list[str]:
             seen.setdefault(word, None)
     return list(seen)
 
+
+#: Parse-tree operators of repetitions, whose arguments are (min, max, items), and of atomic
+#: groups; the possessive and atomic forms exist from Python 3.11.
+_REPEATS = tuple(
+    getattr(_regex_parser, name)
+    for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+    if hasattr(_regex_parser, name)
+)
+_ATOMIC_GROUP = getattr(_regex_parser, "ATOMIC_GROUP", None)
+
+
+def _needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-cased literal strings one of which every match of `pattern` contains, read from
+    its parse tree; None if some way of matching needs no literal text."""
+    return _required(_regex_parser.parse(pattern.pattern, pattern.flags))
+
+
+def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
+    """For a sequence of parsed regex items: strings one of which any match contains. Every
+    run of consecutive literal characters must occur; so must one of the requirements of each
+    alternative of a group that is not optional. Of all such requirements, the one whose
+    shortest string is longest is kept (the most selective); assertions and character classes
+    require nothing."""
+    best: frozenset[str] | None = None
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and all(_screenable(n) for n in found) and (
+            best is None or min(map(len, found)) > min(map(len, best))
+        ):
+            best = found
+
+    run: list[str] = []
+    for op, av in items:
+        if op is _regex_parser.LITERAL:
+            run.append(chr(av))
+            continue
+        consider(frozenset({"".join(run).lower()}) if run else None)
+        run = []
+        if op is _regex_parser.SUBPATTERN:
+            consider(_required(av[-1]))
+        elif op is _ATOMIC_GROUP:
+            consider(_required(av))
+        elif op is _regex_parser.BRANCH:
+            options = [_required(branch) for branch in av[1]]
+            if all(options):
+                consider(frozenset().union(*options))  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            consider(_required(av[2]))
+    consider(frozenset({"".join(run).lower()}) if run else None)
+    return best
+
+
+def _screenable(needle: str) -> bool:
+    """Whether a lower-cased needle can be looked for in a lower-cased ASCII line: no
+    character of it matches an ASCII letter case-insensitively unless it is one ("ſ" matches
+    "s", the Kelvin sign "k")."""
+    return all(
+        ch.isascii()
+        or not any(re.fullmatch(re.escape(ch), a, re.IGNORECASE) for a in _ASCII_LETTERS)
+        for ch in needle
+    )
