@@ -13,7 +13,7 @@ Non-translation, when such a finding lies in its segment):
     Accuracy/Untranslated, Non-translation!   untranslated  (MT101, MT102, MT106)
     Accuracy/Omission                         omission      (MT103)
     Accuracy/Addition                         addition      (MT104, MT301)
-    Fluency/Punctuation                       boundary      (MT202)
+    Fluency/Punctuation                       boundary, punctuation  (MT202, MT203)
 
 Errors that several raters marked alike count once. The precision proxy is the share of
 mtlint's findings (any severity; major and above separately) that overlap an annotated error
@@ -42,12 +42,13 @@ from dataclasses import dataclass, field
 
 from _data import data_argument, fmt, hits, overlaps, require
 
-CATEGORIES = {
-    "Accuracy/Untranslated": "untranslated",
-    "Non-translation!": "untranslated",
-    "Accuracy/Omission": "omission",
-    "Accuracy/Addition": "addition",
-    "Fluency/Punctuation": "boundary",
+#: The finding families that count as finding an error of each category.
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "Accuracy/Untranslated": ("untranslated",),
+    "Non-translation!": ("untranslated",),
+    "Accuracy/Omission": ("omission",),
+    "Accuracy/Addition": ("addition",),
+    "Fluency/Punctuation": ("boundary", "punctuation"),
 }
 #: Categories that rate a segment as a whole.
 SEGMENT_LEVEL = frozenset({"Non-translation!"})
@@ -170,11 +171,11 @@ def main() -> None:
             start, end = (seg0 + error.span[0], seg0 + error.span[1]) if error.span else (seg0, seg1)
             errors.append((error, error.side, start, end))
         for error, side, start, end in errors:
-            family = CATEGORIES.get(error.category)
-            if family is None:
+            families = CATEGORIES.get(error.category)
+            if families is None:
                 continue
             hit = any(
-                h.family == family and h.side == side and overlaps(h.start, h.end, start, end)
+                h.family in families and h.side == side and overlaps(h.start, h.end, start, end)
                 for h in spans
             )
             found[error.category][0] += 1
@@ -201,10 +202,10 @@ def main() -> None:
     print(f"WMT21 en→de MQM: {len(keys)} of {len(docs)} documents (system × doc), "
           f"{segments} segments{' (sample: --limit ' + str(args.limit) + ')' if args.limit and args.limit < len(docs) else ''}")
     print()
-    print(f"{'category':<24} {'family':<13} {'errors':>6} {'found':>6} {'recall':>7}")
-    for category, family in CATEGORIES.items():
+    print(f"{'category':<24} {'family':<24} {'errors':>6} {'found':>6} {'recall':>7}")
+    for category, families in CATEGORIES.items():
         total, hit = found.get(category, [0, 0])
-        print(f"{category:<24} {family:<13} {total:>6} {hit:>6} {fmt(hit / total if total else None, 7)}")
+        print(f"{category:<24} {', '.join(families):<24} {total:>6} {hit:>6} {fmt(hit / total if total else None, 7)}")
     print()
     share = on_error / findings if findings else None
     share_major = on_error_major / findings_major if findings_major else None

@@ -29,6 +29,8 @@ def test_findings_are_minor_and_point_at_the_mark() -> None:
      "closing quote '”' used to open a quotation"),
     ("“We are relieved.“ The shopkeepers on the quay said so.",
      "opening quote '“' used to close a quotation"),
+    ("We are relieved“, said a shopkeeper on the quay today.",
+     "opening quote '“' used to close a quotation"),
     ("He said: \"We are relieved. The quay is open again today.",
      "unbalanced '\"': an odd number of straight quotes in the paragraph"),
     ("Traffic resumed on Monday ; buses use the bridge again.", "space before ';'"),
@@ -45,6 +47,8 @@ def test_each_kind_of_problem(text: str, message: str) -> None:
     ("He is 5'10\" tall and the quay is 3.5 km long: 10:30 a.m., etc., and so on.", "en"),
     ("Il a dit : « C'est fini ! » Vraiment ? Oui ; enfin.", "fr"),
     ("Er sagte: „Es ist vorbei.“ Sie sagte: »Endlich.« Und dann: «Gut.»", "de"),
+    ("Er sagte: „...und dann kam der Zug.“ Sie nickte: „Ja.“", "de"),
+    ("Как же ты можешь?.. Не будет!.. Ну что ж.", "ru"),
     ("Он сказал: «Мост открыт». Она ответила: „Наконец“.", "ru"),
     ("市长说：「桥已经重新开放。」", "ja"),
     ("Open the file with .txt or .md extensions, and version .5 of the tool.", "en"),
@@ -85,3 +89,56 @@ def test_final_stop_needs_the_original_and_a_prose_sentence() -> None:
 
 def test_mojibake_bytes_are_not_quotation_marks() -> None:
     assert _messages("Thá»§ tÆ°á»›ng said the bridge will reopen.") == []
+
+
+def test_straight_quotes_where_the_language_quotes_otherwise() -> None:
+    source = 'The mayor said: "We are relieved." The bridge reopens on Monday.'
+    target = 'Der Bürgermeister sagte: "Wir sind erleichtert." Die Brücke öffnet am Montag.'
+    report = check_pair(source, target, source_lang="en", target_lang="de")
+    finding = next(f for f in report.findings if f.code == "MT203")
+    assert finding.message == "2 straight quotes '\"' where the target language (de) quotes „so“"
+    assert [target[s.start : s.end] for s in finding.spans] == ['"', '"']
+    assert [s.start for s in finding.spans] == [target.index('"'), target.rindex('"')]
+    # a document that types straight quotes throughout gets one finding, on every quote
+    article = "\n\n".join([source] * 3), "\n\n".join([target] * 3)
+    whole = check_pair(*article, source_lang="en", target_lang="de")
+    style = [f for f in whole.findings if "straight quotes" in f.message]
+    assert len(style) == 1 and len(style[0].spans) == 6
+    # no quote in the original there, an English translation, or no original: no finding
+    plain = "The mayor said the works are done. The bridge reopens on Monday."
+    assert _messages(target, "de", plain, source_lang="en") == []
+    assert _messages(target.replace("Wir sind erleichtert", "We are relieved"), "en", source,
+                     source_lang="en") == []
+    assert _messages(target, "de") == []
+
+
+def test_unpaired_quote_faithful_to_the_original_is_left_alone() -> None:
+    source = 'The report came out on Monday.\n\nThe mayor said: "We are relieved.'
+    target = "Der Bericht erschien am Montag.\n\nDer Bürgermeister sagte: „Wir sind erleichtert."
+    assert _messages(target, "de") == ["'„' is never closed"]
+    assert _messages(target, "de", source, source_lang="en") == []
+    # the original closes a quotation there, the translation opens one: still reported
+    closing = 'We are relieved," the mayor said on Monday.'
+    opened = "Wir sind erleichtert„, sagte der Bürgermeister am Montag."
+    assert _messages(opened, "de", closing, source_lang="en") == [
+        "opening quote '„' used to close a quotation"
+    ]
+
+
+def test_full_stop_glued_to_the_next_sentence() -> None:
+    text = "Die Proteste gingen in der Stadt weiter.Nachdem die Polizei kam, wurde es ruhig."
+    report = check_pair(None, text, target_lang="de")
+    finding = next(f for f in report.findings if f.code == "MT203")
+    assert finding.message == "no space after '.': 'weiter.Nachdem'"
+    assert finding.suggestion == "weiter. Nachdem"
+    quiet = "See travel.gov.gr, www.example.org/News, report.Final.pdf, e.g.The and U.S.Army."
+    assert _messages(quiet) == []
+    brand = "Tickets sell on Shop.Tickets since Monday, said the organisers of the fair."
+    assert _messages(brand, source="Les billets sont sur Shop.Tickets depuis lundi.",
+                     source_lang="fr") == []
+
+
+def test_double_comma_opening_a_quotation_is_a_plain_text_quote_not_doubled() -> None:
+    text = 'Sie seufzte: ,,Jetzt hab\' ich nichts mehr!" Und dann: ,,\'s ist vorbei."'
+    assert not any(m.startswith("doubled") for m in _messages(text, "de"))
+    assert "doubled punctuation ',,'" in _messages("Sie seufzte,,jetzt ist es vorbei.", "de")
