@@ -357,3 +357,31 @@ def test_untranslated_text_in_a_sentence_pair(target: str, flagged: set[str]) ->
     source = "Các đội cứu hộ của tỉnh và thành phố đã được huy động trong đêm."
     result = check_sentence_pair(source, target, setup)
     assert {f.code for f in result.findings} & {"MT101", "MT102"} == flagged
+
+
+# --------------------------------------------------------------------------- configuration
+
+
+def test_pairs_mode_reads_the_glossary_and_the_configuration(
+    tmp_path: Path, pairs_tsv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    glossary = tmp_path / "terms.csv"
+    glossary.write_text("giá vé,fare\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    args = ["batch", "--pairs", str(pairs_tsv), "--source-lang", "vi", "--target-lang", "en",
+            "-o", str(out), "--jobs", "1"]
+    assert run(*args, "--glossary", str(glossary)).exit_code == 1
+    # "Giá vé là 7.000 đồng." → "Tickets cost 9,000 dong.": the glossary wants "fare"
+    assert "MT401" in codes(by_id(out)["2"])
+    # the configuration file is found as `check` finds it: a severity override and an ignore
+    (tmp_path / "mtlint.toml").write_text(
+        'ignore = ["MT202"]\n[rules.MT105]\nseverity = "minor"\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert run(*args).exit_code == 1
+    got = by_id(out)
+    assert "MT202" not in codes(got["5"]) and "MT401" not in codes(got["2"])
+    assert {f["severity"] for f in got["2"]["findings"] if f["code"] == "MT105"} == {"minor"}
+    assert got["2"]["score"] > 50  # a minor finding costs a short pair less than a major one
+    assert run(*args, "--isolated").exit_code == 1
+    assert "MT202" in codes(by_id(out)["5"])

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import islice
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from mtlint.engine import CheckOptions
+from mtlint.engine import CheckOptions, override_severities
+from mtlint.glossary import EMPTY_GLOSSARY, Glossary
 from mtlint.model import Bead, Finding, Severity
 
 if TYPE_CHECKING:
@@ -55,6 +56,16 @@ class PairSetup:
     skipped: tuple[str, ...]
     fail_on: Severity
     min_score: float | None = None
+    glossary: Glossary = EMPTY_GLOSSARY
+    severities: tuple[tuple[str, Severity], ...] = ()
+    weights: tuple[tuple[Severity, float], ...] = ()
+
+    @cached_property
+    def weight_map(self) -> dict[Severity, float]:
+        """The score's severity weights: the defaults, with the configured ones over them."""
+        from mtlint.scoring import SEVERITY_WEIGHTS
+
+        return {**SEVERITY_WEIGHTS, **dict(self.weights)}
 
 
 def pair_setup(
@@ -71,6 +82,9 @@ def pair_setup(
         skipped=tuple(c for c in selected if c in ARTICLE_RULES),
         fail_on=fail_on,
         min_score=min_score,
+        glossary=options.glossary,
+        severities=options.severity_overrides,
+        weights=options.severity_weights,
     )
 
 
@@ -111,6 +125,7 @@ def check_sentence_pair(source: str, target: str, setup: PairSetup) -> PairResul
         target_lang=setup.target_lang,
         expected_source_lang=setup.source_lang,
         expected_target_lang=setup.target_lang,
+        glossary=setup.glossary,
     )
     findings: list[Finding] = []
     for rule in stages.rules(setup.codes):
@@ -120,8 +135,10 @@ def check_sentence_pair(source: str, target: str, setup: PairSetup) -> PairResul
         # `Rule.run` without its list per rule: most rules find nothing in most pairs.
         for issue in rule.func(rule_ctx):
             findings.append(rule.finding(issue))
+    if setup.severities and findings:
+        findings = list(override_severities(findings, dict(setup.severities)))
     words = stages.word_count(target)
-    score = stages.quality_score(findings, words)
+    score = stages.quality_score(findings, words, setup.weight_map)
     listed = "[]"
     if findings:
         findings.sort(key=_target_first)

@@ -388,11 +388,20 @@ def explain(code: str) -> None:
 @click.option("--keep", metavar="FILE", help="--pairs: write the pairs that pass to FILE.")
 @click.option("--drop", metavar="FILE", help="--pairs: write the pairs that fail to FILE.")
 @click.option("--min-score", type=float, help="--pairs: keep pairs scoring at least this.")
+@click.option(
+    "--config", "config_file", metavar="FILE",
+    help="Settings file (default: the nearest mtlint.toml, or pyproject.toml with [tool.mtlint]).",
+)
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--source-lang", metavar="LANG", help="Language of the originals.")
 @click.option("--target-lang", metavar="LANG", help="Expected language of the translations.")
 @click.option(
-    "--fail-on", type=click.Choice(SEVERITIES), default="major", show_default=True,
-    help="Exit 1 when a pair has a finding this severe (or cannot be checked).",
+    "--fail-on", type=click.Choice(SEVERITIES),
+    help="Exit 1 when a pair has a finding this severe (or cannot be checked).  [default: major]",
+)
+@click.option(
+    "--glossary", metavar="FILE",
+    help="Terminology: CSV or TSV of source,target rows (empty target: do not translate).",
 )
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rule code prefixes.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule code prefixes.")
@@ -413,9 +422,12 @@ def batch(
     keep: str | None,
     drop: str | None,
     min_score: float | None,
+    config_file: str | None,
+    isolated: bool,
     source_lang: str | None,
     target_lang: str | None,
-    fail_on: str,
+    fail_on: str | None,
+    glossary: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     jobs: int | None,
@@ -427,23 +439,23 @@ def batch(
     """Check many pairs: a MANIFEST (JSONL, CSV or TSV), two folders, or --pairs FILE.
 
     Streams one JSONL result per pair, then a summary (on stderr when the results go to
-    standard output).
+    standard output). The configuration applies as in `check`: languages, select / ignore,
+    severities, severity weights, fail-on and the glossary (not per-file-ignores, nor its
+    min-score, which `check` uses as an exit threshold and --min-score here as a filter).
     """
     from mtlint.batch import BatchRequest, Engine, batch_command, default_jobs
-    from mtlint.engine import CheckOptions
-    from mtlint.langid import normalise_lang
-    from mtlint.model import Severity
 
+    settings = _settings(
+        config_file, isolated,
+        {"source_lang": source_lang, "target_lang": target_lang, "fail_on": fail_on,
+         "select": _split_codes(select), "ignore": _split_codes(ignore),
+         "glossary": str(Path(glossary).resolve()) if glossary else None},
+    )
     request = BatchRequest(
         manifest=manifest, source_dir=source_dir, target_dir=target_dir, pairs=pairs,
         output=output, keep=keep, drop=drop, min_score=min_score,
-        options=CheckOptions(
-            source_lang=normalise_lang(source_lang) if source_lang else None,
-            target_lang=normalise_lang(target_lang) if target_lang else None,
-            select=_split_codes(select),
-            ignore=_split_codes(ignore),
-        ),
-        fail_on=Severity.parse(fail_on),
+        options=replace(settings.options_for(), min_score=None),
+        fail_on=settings.fail_on,
         engine=Engine(engine, jobs or default_jobs(), scheduler),
         resume=resume, exit_zero=exit_zero,
     )

@@ -146,7 +146,7 @@ def check_documents(
             continue
         ran.append(code)
         findings.extend(rule.run(ctx))
-    findings = list(_override(_suppress(findings, ctx, ran), dict(options.severity_overrides)))
+    findings = list(override_severities(_suppress(findings, ctx, ran), dict(options.severity_overrides)))
     findings.sort(key=_finding_order)
     scores: dict[str, Any] = {"quality": _quality(findings, ctx, options)}
     given = [reference] if isinstance(reference, Document) else list(reference or ())
@@ -311,7 +311,7 @@ def _non_blank(lines: list[str]) -> list[str]:
 
 def add_findings(report: Report, findings: Iterable[Finding], options: CheckOptions) -> Report:
     """`report` with findings made outside the pair check (the repository walk), in order."""
-    merged = [*report.findings, *_override(findings, dict(options.severity_overrides))]
+    merged = [*report.findings, *override_severities(findings, dict(options.severity_overrides))]
     merged.sort(key=_finding_order)
     return replace(report, findings=tuple(merged))
 
@@ -329,7 +329,10 @@ def _suppress(findings: list[Finding], ctx: RuleContext, ran: list[str]) -> list
     return [*outcome.findings, *unused]
 
 
-def _override(findings: Iterable[Finding], overrides: dict[str, Severity]) -> Iterable[Finding]:
+def override_severities(
+    findings: Iterable[Finding], overrides: dict[str, Severity]
+) -> Iterable[Finding]:
+    """The findings with the severities the configuration sets per rule."""
     for finding in findings:
         severity = overrides.get(finding.code)
         yield finding if severity is None else replace(finding, severity=severity)
