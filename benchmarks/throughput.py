@@ -3,6 +3,13 @@
 Run: python benchmarks/throughput.py [--repeat N]
 Process start is excluded from the per-pair figures (everything is warmed up once first);
 `mtlint --help` wall time is measured separately, as a fresh process each time.
+
+With --pairs, sentence-pair mode instead (`check_sentence_pair`, what `mtlint batch --pairs`
+runs per pair): CPU microseconds per pair over IWSLT tst2012 vi→en (from ../shared/data,
+detokenised as benchmarks/peers.py reads it), in one cold pass, as a corpus is read: every
+rule, no rule (the per-pair overhead), and each rule alone on top of no rule. Each figure is
+the best of --rounds fresh processes, which first check the first pairs to load what the
+rules load once (`WARM_UP`, as peers.py does).
 """
 
 from __future__ import annotations
@@ -17,6 +24,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+#: Pairs checked before the clock starts, as in peers.py.
+WARM_UP = 20
 
 
 def corpus_pairs() -> list[tuple[str, Path, Path, dict]]:
@@ -57,10 +66,68 @@ def degenerate_inputs() -> list[tuple[str, str | None, str]]:
     ]
 
 
+def pair_costs(data: Path, rounds: int) -> None:
+    """Sentence-pair mode's cost per pair: every rule, none, and each rule alone."""
+    from mtlint.batch_pairs import ARTICLE_RULES
+    from mtlint.engine import CheckOptions
+
+    codes = [c for c in CheckOptions(source_lang="vi", target_lang="en").rules()
+             if c not in ARTICLE_RULES]
+    print(f"sentence pairs, tst2012 vi→en, one cold pass, best of {rounds} fresh processes:")
+    print(f"{'rules':<12} {'µs/pair':>8} {'pairs/CPU-s':>12}")
+    for label, selected in [("all", "all"), ("none", ""), *((c, c) for c in codes)]:
+        best = min(_pair_pass(data, selected) for _ in range(rounds))
+        print(f"{label:<12} {best:8.1f} {1e6 / best:12,.0f}")
+
+
+def _pair_pass(data: Path, selected: str) -> float:
+    out = subprocess.run([sys.executable, __file__, "--pair-worker", selected, str(data)],
+                         check=True, capture_output=True, text=True)
+    return float(out.stdout)
+
+
+def _pair_worker(selected: str, data: Path) -> None:
+    """One cold pass in this fresh process; prints CPU µs per pair."""
+    from dataclasses import replace
+
+    from _data import read_lines
+
+    from mtlint.batch_pairs import check_sentence_pair, pair_setup
+    from mtlint.engine import CheckOptions
+    from mtlint.model import Severity
+
+    setup = pair_setup(CheckOptions(source_lang="vi", target_lang="en"), Severity.MAJOR)
+    if selected != "all":
+        setup = replace(setup, codes=tuple(c for c in selected.split(",") if c))
+    folder = data / "parallel-envi"
+    pairs = [(s, t) for s, t in zip(read_lines(folder / "tst2012.vi"),
+                                    read_lines(folder / "tst2012.en")) if s.strip() and t.strip()]
+    for source, target in pairs[:WARM_UP]:
+        check_sentence_pair(source, target, setup)
+    rest = pairs[WARM_UP:]
+    cpu = time.process_time()
+    for source, target in rest:
+        check_sentence_pair(source, target, setup)
+    print((time.process_time() - cpu) / len(rest) * 1e6)
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--pair-worker"]:
+        _pair_worker(sys.argv[2], Path(sys.argv[3]))
+        return
+    from _data import data_argument, require
+
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=30, help="checks per pair (default 30)")
+    parser.add_argument("--pairs", action="store_true", help="sentence-pair mode instead")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="--pairs: fresh processes per figure, the best counts (default 3)")
+    data_argument(parser)
     args = parser.parse_args()
+    if args.pairs:
+        require(args.data / "parallel-envi" / "tst2012.vi", "IWSLT tst2012")
+        pair_costs(args.data, args.rounds)
+        return
 
     from mtlint import check_files
 

@@ -3,10 +3,12 @@ rules take on it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from wordfreq import top_n_list
 
-from mtlint.lexicon import is_foreign_word, leak_zipf
+from mtlint.lexicon import is_foreign_word, leak_zipf, zipf
 from mtlint.rules.accuracy import (
     _copies_possible,
     _copy_profile,
@@ -46,3 +48,18 @@ def test_plain_target_words_have_no_evidence_for_either_rule(
         assert is_foreign_word(word, target, source) is None, word
         if source is not None and _copies_possible(source, target):
             assert not _copy_profile(word, source, target).bounds, word
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "de", "fr", "ru", "pl"])
+def test_table_lookup_of_az_words_is_wordfreqs_answer(lang: str) -> None:
+    # `zipf` answers a-z words from the frequency table, without wordfreq's tokenizer: it must
+    # give wordfreq's own value for every frequency of the table, and for an unseen word.
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    first_word: dict[float, str] = {}
+    for word, frequency in get_frequency_dict(lang).items():
+        if re.fullmatch("[a-z]+", word):
+            first_word.setdefault(frequency, word)
+    assert len(first_word) > 200
+    for word in [*first_word.values(), "qxzqxzqxz"]:
+        assert zipf(word, lang) == zipf_frequency(word, lang), word

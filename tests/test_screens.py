@@ -71,3 +71,70 @@ def test_repetition_screen_keeps_every_repetition(words: list[str]) -> None:
 def test_casefolded_words_read_ascii_and_other_text_alike() -> None:
     for text in ("The City of Hanoi, 2.5 km", "İstanbul ve Straße", "Ḱ ǅ ﬁne"):
         assert _casefolded_words(text) == [w.casefold() for w in _WORD_RE.findall(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=40))
+def test_casefolded_words_of_ascii_text_are_those_of_the_unicode_pattern(text: str) -> None:
+    assert _casefolded_words(text) == [w.casefold() for w in _WORD_RE.findall(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "city", "Hanoi", "của", "và", "thành", "phố", "said",
+                                 "xqzv", "2", "—", "NASA"]), min_size=0, max_size=30))
+def test_pair_language_screen_reads_the_words_it_needs(words: list[str]) -> None:
+    # The sentence-pair screen stops reading words once its verdict is settled; it must pick
+    # the same suspects as reading the whole sample: the first lowercase words, of which at
+    # most half are known to the target language.
+    from types import SimpleNamespace
+
+    from mtlint.batch_pairs import SAMPLE_WORDS, _suspect_language, _unknown_to
+    from mtlint.lexicon import token_pattern
+
+    text = " ".join(words)
+    stages = SimpleNamespace(token_pattern=token_pattern, detect_language=lambda _: "detected")
+    sample = [w for w in token_pattern(text).findall(text) if w.islower()][:SAMPLE_WORDS]
+    known = sum(not _unknown_to(w, "en") for w in sample)
+    suspect = (
+        len(text) >= 60 and bool(sample) and known <= len(sample) / 2
+        and sum(map(str.isalpha, text)) >= 60
+    )
+    assert _suspect_language(text, "en", stages) == ("detected" if suspect else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab A.,;!?\n\"“”«»()[]'’„")), min_size=1,
+               max_size=40))
+def test_punctuation_reads_the_original_only_for_marks_of_the_translation(text: str) -> None:
+    # MT203 skips the original's unpaired quotes when the translation has no quote or bracket
+    # (`_MARK_RE`): they only ever excuse a mark of the translation.
+    from mtlint.rules.punctuation import _MARK_RE, _pairing_issues
+    from tests.helpers import plain_document
+
+    doc = plain_document(text)
+    if _MARK_RE.search(doc.text):
+        return
+    excused = {k: frozenset({"open", "close"}) for k in range(len(doc.blocks))}
+    assert list(_pairing_issues(doc, "en", excused)) == list(_pairing_issues(doc, "en", {}))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab Ñ.é1_@/-")), max_size=30))
+def test_glued_stop_screen_keeps_every_match(text: str) -> None:
+    from mtlint.rules.punctuation import _GLUED_STOP_HINT, _GLUED_STOP_RE
+
+    if _GLUED_STOP_RE.search(text):
+        assert _GLUED_STOP_HINT.search(text)
+
+
+def test_encoding_screens_keep_every_suspect_character() -> None:
+    # MT204 skips the mojibake pattern on ASCII text and the invisible-character pattern on
+    # printable text without U+FFFD: no character either pattern looks for passes its screen.
+    from mtlint.rules.encoding import _SUSPECT_RE, MOJIBAKE_HINT_RE, _plainly_visible
+
+    for cp in range(0x10000):
+        ch = chr(cp)
+        if _SUSPECT_RE.search(ch):
+            assert not _plainly_visible(f"a{ch}b"), hex(cp)
+        if cp < 0x80:
+            assert not MOJIBAKE_HINT_RE.search(f"{ch}\u20ac{ch}\u0080")

@@ -14,10 +14,10 @@ part, so only such suspects see it.
 
 from __future__ import annotations
 
+import gc
 import json
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from itertools import islice
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
@@ -111,6 +111,7 @@ def check_sentence_pair(source: str, target: str, setup: PairSetup) -> PairResul
     """Findings and quality score of one aligned pair; raises InputError for a side with no
     letters."""
     stages = _stages()
+    _load_tables(setup.source_lang, setup.target_lang)
     src_doc = stages.document_from_text(source)
     tgt_doc = stages.document_from_text(target)
     src_segments = stages.segment(src_doc, setup.source_lang)
@@ -179,6 +180,31 @@ def _stages() -> SimpleNamespace:
     )
 
 
+@lru_cache(maxsize=64)
+def _load_tables(source_lang: str, target_lang: str) -> None:
+    """Load, before the first pair, what the rules otherwise load on the first pair that needs
+    it: each language's word-frequency table and wordfreq's tokenizer, its number-word
+    pattern, the target's commonest words (MT202) and rapidfuzz (the copy tests). Besides the
+    tables, which the first pair loads anyway, some 50 ms per language pair: start-up, not
+    the cost of whichever later pair happens to need them first.
+
+    Then the collector is told to leave all of it alone (`gc.freeze`): wordfreq keeps each
+    table as lists of hundreds of thousands of words for the life of the process, and every
+    full collection would walk them again (some 5 ms each, several per thousand pairs).
+    """
+    import rapidfuzz.fuzz  # noqa: F401  (imported for its side effect: loaded now)
+
+    from mtlint.lexicon import load_frequencies
+    from mtlint.numbers import extract_number_words
+    from mtlint.rules.fluency import common_words
+
+    for lang in (source_lang, target_lang):
+        load_frequencies(lang)
+        extract_number_words("", lang)
+    common_words(target_lang)
+    gc.freeze()
+
+
 @lru_cache(maxsize=256)
 def _one_bead(sources: int, targets: int) -> Bead:
     """The pair is aligned by construction: all its source sentences to all its target ones.
@@ -203,21 +229,25 @@ def _language_judged(ctx: RuleContext, lang: str, stages: SimpleNamespace) -> Ru
 def _suspect_language(text: str, lang: str, stages: SimpleNamespace) -> str | None:
     """The detected language of a target that might not be in `lang`, else None.
 
-    Cheap evidence first: a target shorter than MT106 would judge, or whose lowercase words
-    are mostly known to the target language's frequency list (or written in its script), is
-    not a suspect and costs no detection. Letters are counted last: few targets get so far.
+    Cheap evidence first: a target shorter than MT106 would judge, or whose first
+    `SAMPLE_WORDS` lowercase words are mostly known to the target language's frequency list
+    (or written in its script), is not a suspect and costs no detection. Words are read one by
+    one and the reading stops once more than half of any sample could be known: most targets
+    are settled by their first few words. Letters are counted last: few targets get so far.
     """
     if len(text) < JUDGED_LETTERS:
         return None
-    found = stages.token_pattern(text).findall(text)
-    words = list(islice((w for w in found if w.islower()), SAMPLE_WORDS))
-    if not words:
-        return None
-    known = 0
-    for word in words:
+    sampled = known = 0
+    for match in stages.token_pattern(text).finditer(text):
+        word = match.group()
+        if not word.islower():
+            continue
+        sampled += 1
         known += not _unknown_to(word, lang)
-        if len(words) - known < SUSPECT_SHARE * len(words):
-            return None  # too few words left to look foreign: stop looking them up
+        if known > SUSPECT_SHARE * SAMPLE_WORDS or sampled == SAMPLE_WORDS:
+            break  # more than half of the largest sample is known, or the sample is complete
+    if not sampled or known > SUSPECT_SHARE * sampled:
+        return None
     if sum(map(str.isalpha, text)) < JUDGED_LETTERS:
         return None
     return stages.detect_language(text)

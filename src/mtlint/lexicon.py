@@ -19,11 +19,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from math import log10
+from math import floor, log, log10
 from statistics import fmean
 
 from mtlint.langid import script_of
@@ -166,8 +166,10 @@ def lang_scripts(lang: str | None) -> frozenset[str]:
     return LANG_SCRIPTS.get(lang or "", _LATIN)
 
 
+@cache
 def has_frequencies(lang: str | None) -> bool:
-    """Whether `zipf` can answer for `lang` (word lists exist and no segmenter is needed)."""
+    """Whether `zipf` can answer for `lang` (word lists exist and no segmenter is needed).
+    Cached: every first lookup of a word asks."""
     return lang is not None and lang not in _SEGMENTED_LANGS and lang in _wordfreq_langs()
 
 
@@ -223,43 +225,67 @@ def _wordfreq_langs() -> frozenset[str]:
     return frozenset(wordfreq.available_languages())
 
 
+def load_frequencies(lang: str) -> None:
+    """Load `lang`'s word-frequency table, and wordfreq's tokenizer for it, now rather than on
+    the first lookup (a few hundred ms for the table, a few ms for the tokenizer); nothing
+    for a language without a usable list."""
+    if has_frequencies(lang):
+        from wordfreq import zipf_frequency
+
+        _frequency_dict(lang)
+        zipf_frequency(_TOKENIZER_PROBE, lang)
+
+
+#: A non-ASCII word: looking it up sets up wordfreq's tokenizer for the language.
+_TOKENIZER_PROBE = "café"
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str, lang: str) -> float | None:
     """Zipf frequency of `word` (any case) in `lang`, or None when `lang` has no usable list.
 
-    wordfreq loads a language's list on first use (a few hundred ms), then answers from memory;
-    the cache keeps repeated words of an article to a dict lookup.
+    wordfreq loads a language's list on first use (a few hundred ms, see `load_frequencies`),
+    then answers from memory; the cache keeps repeated words of an article to a dict lookup.
     """
     if not has_frequencies(lang):
         return None
+    if _ASCII_WORD.fullmatch(word):
+        return _table_zipf(_frequency_dict(lang).get(word))
     from wordfreq import zipf_frequency
 
-    if _ASCII_WORD.fullmatch(word):
-        return _ascii_zipf(word, lang, zipf_frequency)
     return zipf_frequency(word, lang)
 
 
 #: Lowercase a-z words: wordfreq's tokenizer leaves them whole in every language with a list
 #: (mtlint's tests check this), so their frequency is one dict lookup away.
 _ASCII_WORD = re.compile(r"[a-z]+")
-#: Per language, the Zipf value of each frequency wordfreq's list uses (a few hundred values).
-_ZIPF_BY_FREQUENCY: dict[str, dict[float | None, float]] = {}
+#: The frequency `zipf_frequency` gives an unseen word: its floor, Zipf 0 (once per billion).
+_FLOOR_FREQUENCY = 1e-9
 
 
-def _ascii_zipf(word: str, lang: str, zipf_frequency: Callable[[str, str], float]) -> float:
-    """`zipf_frequency(word, lang)` for an a-z word, without wordfreq's tokenizer.
+@lru_cache(maxsize=4096)
+def _table_zipf(frequency: float | None) -> float:
+    """`zipf_frequency` of an a-z word whose frequency in wordfreq's table is `frequency`
+    (None: not in the table), without wordfreq's tokenizer.
 
-    Most of a lookup's cost is tokenizing the word. An a-z word is its own only token, and then
-    wordfreq's answer depends on the word's frequency in the list alone, so words of one
-    frequency share one answer: wordfreq computes it for the first such word, and every later
-    one costs a dict lookup.
+    Tokenizing costs more than all the rest of a lookup, and an a-z word is its own only
+    token; wordfreq's answer then depends on the frequency alone, through the arithmetic
+    below (its `_word_frequency` for one token, rounded to three significant digits, then
+    `freq_to_zipf` rounded to hundredths). A table has a few hundred distinct frequencies, so
+    this runs a few hundred times per language; mtlint's tests compare it with
+    `zipf_frequency` on every frequency of several tables.
     """
-    frequency = _frequency_dict(lang).get(word)
-    by_frequency = _ZIPF_BY_FREQUENCY.setdefault(lang, {})
-    value = by_frequency.get(frequency)
-    if value is None:
-        value = by_frequency[frequency] = zipf_frequency(word, lang)
-    return value
+    if not frequency:
+        return round(_log10(_FLOOR_FREQUENCY) + 9, 2)
+    unrounded = max(1.0 / (1.0 / frequency), _FLOOR_FREQUENCY)
+    rounded = round(unrounded, floor(-_log10(unrounded)) + 3)
+    return round(_log10(rounded) + 9, 2)
+
+
+def _log10(x: float) -> float:
+    """wordfreq's logarithm, `log(x, 10)`: `log10` may differ in the last bit, and so round
+    the other way."""
+    return log(x, 10)  # noqa: FURB163
 
 
 @cache

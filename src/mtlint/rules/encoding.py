@@ -72,11 +72,12 @@ def encoding(ctx: RuleContext) -> Iterable[Issue]:
     source_text = ctx.source.text if ctx.source is not None else ""
     for segment in ctx.target_segments:
         text = segment.text
-        if MOJIBAKE_HINT_RE.search(text):
+        if not text.isascii() and MOJIBAKE_HINT_RE.search(text):
             yield from _mojibake(segment, lang)
         if "&" in text:
             yield from _entities(segment, source_text)
-        yield from _invisible(segment)
+        if not _plainly_visible(text):
+            yield from _invisible(segment)
 
 
 def _mojibake(segment: Segment, lang: str) -> Iterator[Issue]:
@@ -116,6 +117,13 @@ def _entities(segment: Segment, source_text: str) -> Iterator[Issue]:
             (Span("target", segment.start + m.start(), segment.start + m.end()),),
             suggestion=decoded,
         )
+
+
+def _plainly_visible(text: str) -> bool:
+    """Whether `text` cannot hold a `_SUSPECT_RE` character: all of those but U+FFFD are
+    unprintable, and `str.isprintable` answers in C for the whole sentence at once (a
+    sentence with a tab or a line break is not printable either, and takes the pattern)."""
+    return text.isprintable() and "\ufffd" not in text
 
 
 def _invisible(segment: Segment) -> Iterator[Issue]:

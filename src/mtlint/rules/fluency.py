@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
+from operator import eq
 
 from mtlint.model import Document, Segment, Severity, Span
 from mtlint.rules.registry import Issue, RuleContext, rule
@@ -62,6 +63,9 @@ CJK_REPEAT_CHARS = 4
 
 #: Words, with numbers kept whole ("2.5", "1,300", "7:30") so quantities never share parts.
 _WORD_RE = re.compile(r"\d+(?:[.,:/]\d+)*|\w+(?:['’\-]\w+)*")
+#: `_WORD_RE` for ASCII text, where its Unicode classes are the ASCII ones: the same matches,
+#: found a fifth faster.
+_ASCII_WORD_RE = re.compile(_WORD_RE.pattern, re.ASCII)
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RUN = f"\u3040-\u30ff{_HAN}"
 _CJK_REPEAT = re.compile(rf"([{_CJK_RUN}]{{{CJK_REPEAT_CHARS},30}}?)[，、,\s]?\1")
@@ -300,7 +304,7 @@ def _token_repeats(
 def _casefolded_words(text: str) -> list[str]:
     """The casefolded words of `text`; ASCII text is folded whole, which is the same."""
     if text.isascii():
-        return _WORD_RE.findall(text.lower())
+        return _ASCII_WORD_RE.findall(text.lower())
     return [w.casefold() for w in _WORD_RE.findall(text)]
 
 
@@ -313,7 +317,8 @@ def _may_repeat(norms: Sequence[str], stop: frozenset[str] | None) -> bool:
         return False
     pairs = list(pairwise(norms))
     if len(set(pairs)) == len(pairs):
-        return any(a == b for a, b in pairs)  # no pair said twice: only a doubled word is left
+        # No pair said twice: only a doubled word is left (compared in C, word by next word).
+        return any(map(eq, norms, norms[1:]))
     seen: set[tuple[str, str]] = set()
     for pair in pairs:
         if pair[0] == pair[1]:
@@ -770,7 +775,7 @@ def _clipped(word: str, lang: str) -> bool:
 
     if len(word) < 3 or not word.isalpha() or (zipf(word, lang) or 0.0) >= CLIPPED_ZIPF:
         return False
-    common = _common_words(lang)
+    common = common_words(lang)
     k = bisect_left(common, word)
     while k < len(common) and common[k].startswith(word):
         if len(common[k]) > len(word) + 1:  # "emerg" clips "emergency", not "emerge"
@@ -780,7 +785,7 @@ def _clipped(word: str, lang: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _common_words(lang: str) -> tuple[str, ...]:
+def common_words(lang: str) -> tuple[str, ...]:
     """The language's commonest words (wordfreq), sorted for prefix search."""
     from mtlint.lexicon import has_frequencies
 
