@@ -3,11 +3,13 @@
 The corpus is the IWSLT tst2012 Vietnamese-English test set from ../shared/data/parallel-envi
 (detokenised, as benchmarks/peers.py does) repeated to the size asked for, or, when that data
 is absent, synthetic sentence pairs. `mtlint batch` runs in a subprocess. Two figures:
-resource.getrusage(RUSAGE_CHILDREN) (the largest single process among the children that were
-waited for: the batch process itself; its pool workers are children of multiprocessing's fork
-server and are not always counted there), and, on Linux, the peak of the summed RSS of the
-whole process tree (batch process, fork server, workers), sampled from /proc every 0.1 s
-(the tree itself is looked up once a second), which is what the machine has to hold.
+resource.getrusage(RUSAGE_CHILDREN) (the largest single process among the descendants that
+were waited for: the batch process and the pool workers it forks; workers started by a fork
+server are not always counted there), and, on Linux, the peak of the summed RSS of the whole
+process tree (batch process, fork server if any, workers), sampled from /proc every 0.1 s
+(the tree itself is looked up once a second), which is what the machine has to hold. Forked
+workers share pages with the batch process; RSS counts a shared page in each of them, so the
+sum overstates what the machine holds.
 
     .venv/bin/python benchmarks/batch_memory.py [--pairs N] [--jobs N] [--data DIR]
 """

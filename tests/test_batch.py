@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -282,6 +284,47 @@ def test_two_jobs_give_the_same_results_as_one(tmp_path: Path, pairs_tsv: Path) 
         outputs.append(out.read_text(encoding="utf-8"))
     assert outputs[0] == outputs[1]
     assert len(outputs[0].splitlines()) == 720
+
+
+def test_forked_and_served_workers_give_the_same_results_as_one_job(pairs_tsv: Path) -> None:
+    """Workers are forked from the batch process when it runs no other thread, and started
+    from a server process when it does; chunks of two pairs send most pairs to a worker."""
+    from mtlint.batch import Engine, _process_context, plan_pairs, run_batch
+    from mtlint.engine import CheckOptions
+    from mtlint.model import Severity
+
+    plan = plan_pairs(str(pairs_tsv), CheckOptions(source_lang="vi", target_lang="en"),
+                      Severity.MAJOR, None)
+
+    def output(jobs: int) -> str:
+        out, keep, drop = io.StringIO(), io.StringIO(), io.StringIO()
+        run_batch(plan, out, engine=Engine("local", jobs), keep_out=keep, drop_out=drop,
+                  chunk_size=2)
+        return out.getvalue() + keep.getvalue() + drop.getvalue()
+
+    assert _process_context().get_start_method() == "fork"
+    one, forked = output(1), output(2)
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert _process_context().get_start_method() == "forkserver"
+        served = output(2)
+    finally:
+        release.set()
+        other.join()
+    assert forked == one and served == one and len(one.splitlines()) == 12
+
+
+def test_two_jobs_with_nothing_left_to_check(tmp_path: Path, pairs_tsv: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    args = ["batch", "--pairs", str(pairs_tsv), "--source-lang", "vi", "--target-lang", "en",
+            "-o", str(out), "--jobs", "2"]
+    assert run(*args).exit_code == 1
+    before = out.read_text(encoding="utf-8")
+    result = run(*args, "--resume")
+    assert "resumed: 6 pairs" in result.output
+    assert out.read_text(encoding="utf-8") == before
 
 
 def test_two_jobs_equal_one_on_articles(articles: Path) -> None:

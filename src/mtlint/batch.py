@@ -14,17 +14,19 @@ and then before anything is written.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from multiprocessing.context import BaseContext
 from typing import Any, Protocol, TextIO, TypeVar
 
@@ -318,9 +320,11 @@ def run_batch(
         if done:
             items = (pair for pair in items if str(pair.id) not in done)
         size = chunk_size or ARTICLE_CHUNK
+    chunks = _chunks(items, size)
+    first = next(chunks, [])
     with ExitStack() as stack:
-        submit, workers = _executor(engine, work, setting, stack)
-        for chunk, result in _ordered(submit, _chunks(items, size), workers * CHUNKS_PER_WORKER):
+        submit, window = _executor(engine, work, setting, stack, first)
+        for chunk, result in _ordered(submit, chain([first] if first else [], chunks), window):
             if keep_out is not None or drop_out is not None:
                 for (_, body), kept in zip(chunk, result.keep):
                     sink = keep_out if kept else drop_out
@@ -338,25 +342,55 @@ def run_batch(
 
 
 def _executor(
-    engine: Engine, work: Callable[[Any, Any], ChunkResult], setting: Any, stack: ExitStack
+    engine: Engine,
+    work: Callable[[Any, Any], ChunkResult],
+    setting: Any,
+    stack: ExitStack,
+    first: list[Any],
 ) -> tuple[_Submit, int]:
+    """How to hand a chunk over, and how many chunks to keep in flight. Where workers are
+    forked, the `first` chunk is checked here before they are (see `_process_context`)."""
     if engine.kind == "dask":
         client = stack.enter_context(_dask_client(engine.scheduler))
         workers = max(1, sum(client.nthreads().values()))
-        return (lambda chunk: client.submit(work, chunk, setting, pure=False)), workers
+        submit_remote = (lambda chunk: client.submit(work, chunk, setting, pure=False))
+        return submit_remote, workers * CHUNKS_PER_WORKER
     if engine.jobs <= 1:
+        # Checked as submitted: a chunk kept back would only hold its results up.
         return (lambda chunk: _done(work(chunk, setting))), 1
-    pool = stack.enter_context(ProcessPoolExecutor(engine.jobs, mp_context=_process_context()))
-    return (lambda chunk: pool.submit(work, chunk, setting)), engine.jobs
+    context = _process_context()
+    checked = None
+    if first and context.get_start_method() == "fork":
+        checked = _done(work(first, setting))  # see _process_context
+    # A worker's garbage collections would write to every object it inherits, and so copy
+    # the pages it shares with its parent; frozen, those objects are left alone.
+    pool = stack.enter_context(
+        ProcessPoolExecutor(engine.jobs, mp_context=context, initializer=gc.freeze)
+    )
+
+    def submit(chunk: list[Any]) -> Future[ChunkResult]:
+        if chunk is first and checked is not None:
+            return checked
+        return pool.submit(work, chunk, setting)
+
+    return submit, engine.jobs * CHUNKS_PER_WORKER
 
 
 def _process_context() -> BaseContext:
-    """Workers start from a clean server process, not as copies of this one: a copy of a
-    process that has loaded word-frequency tables and warmed its caches runs slower (every
-    page it touches is copied on write), and forking a process that runs threads (a dask
-    client, a test runner's) can deadlock."""
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" not in methods:
+    """Workers are forked from this process where that is safe: on Linux, while this process
+    runs no other thread (forking a process that runs threads, a dask client's or a test
+    runner's, can deadlock the copy). This process then checks the first chunk itself before
+    it forks them, as one job would: that loads everything a check needs (the rules'
+    modules, both languages' word-frequency tables, compiled patterns: about half a second
+    that each worker would otherwise spend again before its first pair) and fills the
+    per-word caches that the corpus's next sentences hit, so that no worker starts cold; the
+    workers share those pages with this process until they write to them.
+
+    Elsewhere workers start from a server process that has imported the checks once (or,
+    without one, from scratch), and each loads the rest itself."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["mtlint.batch", "mtlint.rules"])  # imported once, not per worker
