@@ -419,3 +419,27 @@ def test_any_markup_maps_letters_to_raw(pieces: list[str], fmt: str) -> None:
             assert doc.raw[doc.raw_offset(i)] in (ch, "&")  # "&": a decoded entity
     assert list(doc.offsets) == sorted(doc.offsets)
     assert all(doc.text[b.start : b.end].strip() == doc.text[b.start : b.end] for b in doc.blocks)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("ab \t\r\n\u00a0\u2028\x0b."), max_size=20))
+def test_plain_text_paragraphs_are_the_text_between_blank_lines(text: str) -> None:
+    """Text with fewer than two line breaks skips the blank-line scan: the paragraphs must
+    still be exactly the stripped, non-empty pieces between blank lines."""
+    expected = []
+    pos = 0
+    for piece in re.split(r"(\n[ \t\r\f\v]*\n)", text):
+        start, stop = pos + len(piece) - len(piece.lstrip()), pos + len(piece.rstrip())
+        if stop > start:
+            expected.append((start, stop))
+        pos += len(piece)
+    assert [(b.start, b.end) for b in documents._txt_blocks(text)] == expected
+
+
+@pytest.mark.parametrize("length", [1, 2, 511, 512, 513, 5000])
+def test_plain_text_offsets_map_every_position_to_itself(length: int) -> None:
+    """Short texts share their offsets by length, longer ones build their own: both are the
+    identity, end included."""
+    text = "a" * length
+    assert document_from_text(text).offsets == tuple(range(length + 1))
+    assert document_from_text(text.upper()).offsets == tuple(range(length + 1))

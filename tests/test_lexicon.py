@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from wordfreq import top_n_list
 
-from mtlint.lexicon import is_foreign_word, leak_zipf, zipf
+from mtlint.lexicon import _ASCII_WORD, ascii_zipf, is_foreign_word, leak_zipf, zipf
 from mtlint.rules.accuracy import (
     _copies_possible,
     _copy_profile,
@@ -62,4 +64,38 @@ def test_table_lookup_of_az_words_is_wordfreqs_answer(lang: str) -> None:
             first_word.setdefault(frequency, word)
     assert len(first_word) > 200
     for word in [*first_word.values(), "qxzqxzqxz"]:
+        assert zipf(word, lang) == ascii_zipf(word, lang) == zipf_frequency(word, lang), word
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja", "xx"])
+def test_az_lookup_without_a_list_knows_nothing(lang: str) -> None:
+    assert ascii_zipf("word", lang) is None
+    assert zipf("word", lang) is None
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "it", "de", "vi"])
+def test_table_lookup_of_words_with_apostrophes_is_wordfreqs_answer(lang: str) -> None:
+    # An a-z word with inner apostrophes ("don't", "aujourd'hui") is one token of wordfreq's,
+    # unless it starts like an elision ("l'arc"): every such word of the table must get
+    # wordfreq's own value from the table lookup.
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    words = [w for w in get_frequency_dict(lang) if "'" in w and re.fullmatch("[a-z']+", w)]
+    looked_up = [w for w in words if _ASCII_WORD.fullmatch(w)]
+    assert len(looked_up) > 20
+    for word in looked_up:
         assert zipf(word, lang) == zipf_frequency(word, lang), word
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text("aeiohyltrsnd", min_size=1, max_size=4), min_size=1, max_size=3),
+    st.sampled_from(["en", "fr", "it"]),
+)
+def test_apostrophe_words_outside_the_tables_get_wordfreqs_answer(
+    parts: list[str], lang: str
+) -> None:
+    from wordfreq import zipf_frequency
+
+    word = "'".join(parts)
+    assert zipf(word, lang) == zipf_frequency(word, lang), word

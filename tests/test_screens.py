@@ -11,6 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mtlint.batch_pairs import _stages
+from mtlint.model import Severity
 from mtlint.rules.fluency import (
     _STOPWORDS,
     _WORD_RE,
@@ -21,6 +23,7 @@ from mtlint.rules.fluency import (
     _run,
 )
 from mtlint.rules.residue import _ends_in_number, _matcher
+from mtlint.scoring import quality_score
 from mtlint.segment import _CANDIDATE, _candidates
 
 _LANGS = ["en", "fr", "de", "vi", "zh", None]
@@ -138,3 +141,11 @@ def test_encoding_screens_keep_every_suspect_character() -> None:
             assert not _plainly_visible(f"a{ch}b"), hex(cp)
         if cp < 0x80:
             assert not MOJIBAKE_HINT_RE.search(f"{ch}\u20ac{ch}\u0080")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 100_000), st.floats(0.0, 100.0))
+def test_a_pair_without_findings_scores_the_clean_score(words: int, weight: float) -> None:
+    """Sentence-pair mode skips scoring a pair without findings: its score must not depend on
+    the pair's length or the configured weights."""
+    assert quality_score((), words, {Severity.MAJOR: weight}) == _stages().clean

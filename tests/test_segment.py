@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mtlint.model import Block, Document, Segment
-from mtlint.segment import segment
+from mtlint.segment import _abbreviations, _cuts, _scan_cuts, segment
 from tests.helpers import plain_document
 
 def case(lang: str, *sentences: str, sep: str = " ") -> tuple[str, str, list[str]]:
@@ -263,3 +263,21 @@ _PUNCT = st.sampled_from(
 def test_invariants_hold_for_any_text(pieces: list[str], lang: str) -> None:
     doc = plain_document("".join(pieces))
     assert_invariants(doc, segment(doc, lang))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.one_of(_WORDS, _PUNCT, st.text(max_size=3)), max_size=12),
+    st.sampled_from(["en", "vi", "de", "ja", "hi"]),
+    st.integers(0, 3),
+    st.integers(0, 3),
+)
+def test_one_sentence_shortcut_cuts_like_the_full_scan(
+    pieces: list[str], lang: str, trim_lo: int, trim_hi: int
+) -> None:
+    """`_cuts` settles blocks whose candidates are all in their final run without judging
+    them; judging every candidate must give the same cuts, for any block bounds."""
+    text = "".join(pieces)
+    lo, hi = min(trim_lo, len(text)), max(min(trim_lo, len(text)), len(text) - trim_hi)
+    abbr = _abbreviations(lang)
+    assert _cuts(text, lo, hi, abbr) == _scan_cuts(text, lo, hi, abbr)

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 ARTICLE_RULES = frozenset({"MT103", "MT104", "MT108", "MT901", "MT902", "MT903"})
 #: The one rule that reads the target's detected language (`Document.lang`). The target is
 #: judged only if it runs, and just before it: the rules before it (MT101's analysis) have
-#: looked the target's words up in the frequency lists by then, so the screen reads them warm.
+#: looked the target's words up in the frequency lists by then, so the screen reads them warm
+#: (a-z words are one dict lookup, warm or not).
 WRONG_LANGUAGE_RULE = "MT106"
 #: A target needs this many letters before its language is worth judging (MT106's threshold).
 JUDGED_LETTERS = 60
@@ -139,7 +140,7 @@ def check_sentence_pair(source: str, target: str, setup: PairSetup) -> PairResul
     if setup.severities and findings:
         findings = list(override_severities(findings, dict(setup.severities)))
     words = stages.word_count(target)
-    score = stages.quality_score(findings, words, setup.weight_map)
+    score = stages.quality_score(findings, words, setup.weight_map) if findings else stages.clean
     listed = "[]"
     if findings:
         findings.sort(key=_target_first)
@@ -177,6 +178,8 @@ def _stages() -> SimpleNamespace:
         document_from_text=document_from_text, Report=Report, rules=rules,
         RuleContext=RuleContext, word_count=word_count, quality_score=quality_score,
         segment=segment, detect_language=detect_language, token_pattern=token_pattern,
+        # The score of a pair without findings (most pairs): the same at any length.
+        clean=quality_score((), 1),
     )
 
 
@@ -257,9 +260,10 @@ def _suspect_language(text: str, lang: str, stages: SimpleNamespace) -> str | No
 def _unknown_to(word: str, lang: str) -> bool:
     """Whether a lowercase word looks foreign to `lang`: another script, or rare in its
     frequency list. Cached: a corpus repeats its words."""
-    from mtlint.lexicon import has_frequencies, lang_scripts, normalise, script, zipf
+    from mtlint.lexicon import ascii_zipf, has_frequencies, lang_scripts, normalise, script, zipf
 
     norm = normalise(word)
     if script(norm) not in lang_scripts(lang):
         return True
-    return has_frequencies(lang) and (zipf(norm, lang) or 0.0) < UNKNOWN_ZIPF
+    lookup = ascii_zipf if norm.isascii() and norm.isalpha() else zipf  # a-z: a table lookup
+    return has_frequencies(lang) and (lookup(norm, lang) or 0.0) < UNKNOWN_ZIPF

@@ -22,7 +22,7 @@ import html
 import os
 import re
 import sys
-from functools import lru_cache
+from functools import cache, lru_cache
 from html.entities import html5
 from html.parser import HTMLParser
 from itertools import chain
@@ -168,7 +168,7 @@ def _parse(text: str, fmt: str, *, path: str | None, encoding: str) -> Document:
     name = path or "<text>"
     comments: list[_Comment] = []
     if fmt == "txt":
-        prose, offsets, blocks = text, tuple(range(len(text) + 1)), _txt_blocks(text)
+        prose, offsets, blocks = text, _identity_offsets(len(text)), _txt_blocks(text)
     else:
         chunks = _markdown_chunks(text, comments) if fmt == "md" else _html_chunks(text, comments)
         prose, offsets, blocks = _assemble(chunks)
@@ -181,14 +181,39 @@ def _parse(text: str, fmt: str, *, path: str | None, encoding: str) -> Document:
     )
 
 
+#: Plain texts up to this many characters (nearly every sentence pair) share their offsets,
+#: one tuple per length: building a tuple per document costs as much as the rest of a
+#: one-sentence document. All the shared tuples together hold at most 1 MB of references.
+_SHARED_OFFSETS_LENGTH = 512
+_IDENTITY = tuple(range(_SHARED_OFFSETS_LENGTH + 1))
+
+
+def _identity_offsets(length: int) -> tuple[int, ...]:
+    """The offsets of a plain text of `length` characters: every position is its own."""
+    if length <= _SHARED_OFFSETS_LENGTH:
+        return _shared_offsets(length)
+    return tuple(range(length + 1))
+
+
+@cache
+def _shared_offsets(length: int) -> tuple[int, ...]:
+    """`_identity_offsets` of a short text: a slice of `_IDENTITY`, whose ints it shares."""
+    return _IDENTITY[: length + 1]
+
+
 # --------------------------------------------------------------------------- prose assembly
 
 
 def _txt_blocks(text: str) -> tuple[Block, ...]:
-    """Plain text keeps its raw text as prose; blank lines separate paragraphs."""
+    """Plain text keeps its raw text as prose; blank lines separate paragraphs.
+
+    A blank line takes two line breaks, so text with fewer (every sentence pair, most short
+    inputs) is one paragraph, found without the blank-line scan.
+    """
+    breaks = _BLANK_LINE.finditer(text) if text.count("\n") > 1 else ()
     blocks = []
     pos = 0
-    for match in chain(_BLANK_LINE.finditer(text), [None]):
+    for match in chain(breaks, [None]):
         end = match.start() if match else len(text)
         chunk = text[pos:end]
         start, stop = pos + len(chunk) - len(chunk.lstrip()), pos + len(chunk.rstrip())

@@ -68,6 +68,8 @@ _CANDIDATE = re.compile(
 #: trying it only there finds the same matches as scanning with it, many times faster: the
 #: alternation is costly at every position of a sentence, a character class is not.
 _CANDIDATE_START = re.compile(f"[{_STRONG_STOPS}．{_INDIC_STOPS}{_LATIN_TERMINALS}\n]")
+#: What a block's final run may hold: Latin-style terminals and closers, no whitespace.
+_FINAL_RUN = _LATIN_TERMINALS + _CLOSERS
 _NEXT_CHAR = re.compile(rf"[\s{re.escape(_OPENERS)}]*(.)", re.DOTALL)
 _WORD = re.compile(r"\w")
 _ENUMERATOR = re.compile(r"\d{1,3}(?:\.\d{1,3})*|[IVXLCM]{1,6}|[A-Za-z]")
@@ -115,10 +117,14 @@ def segment(doc: Document, lang: str) -> tuple[Segment, ...]:
 def _block_spans(text: str, lo: int, hi: int, abbr: _Abbreviations) -> list[list[int]]:
     """Trimmed sentence spans of text[lo:hi]; a piece without any word character (a stray
     "." or "…", a code placeholder) joins its neighbour instead of standing alone."""
+    cuts = _cuts(text, lo, hi, abbr)
+    if not cuts:  # one piece, kept whether or not it has a word character
+        start, end = _trim(text, lo, hi)
+        return [[start, end]] if start < end else []
     spans: list[list[int]] = []
     carry: int | None = None
     piece_start = lo
-    for cut in [*_cuts(text, lo, hi, abbr), hi]:
+    for cut in [*cuts, hi]:
         start, end = _trim(text, piece_start, cut)
         piece_start = cut
         if start == end:
@@ -137,7 +143,20 @@ def _block_spans(text: str, lo: int, hi: int, abbr: _Abbreviations) -> list[list
 
 
 def _cuts(text: str, lo: int, hi: int, abbr: _Abbreviations) -> list[int]:
-    """Positions in [lo, hi) where a sentence ends, ascending."""
+    """Positions in [lo, hi) where a sentence ends, ascending.
+
+    Most blocks of a sentence pair are one sentence whose only candidates are in its final
+    run of terminals and closers: such a candidate ends at the block's end or before its
+    trailing whitespace, so it never cuts, and the block is settled by one search.
+    """
+    body = text[lo:hi].rstrip()
+    if _CANDIDATE_START.search(text, lo, lo + len(body.rstrip(_FINAL_RUN))) is None:
+        return []
+    return _scan_cuts(text, lo, hi, abbr)
+
+
+def _scan_cuts(text: str, lo: int, hi: int, abbr: _Abbreviations) -> list[int]:
+    """`_cuts` the long way: every candidate is judged."""
     cuts = []
     for m in _candidates(text, lo, hi):
         end = m.end()
