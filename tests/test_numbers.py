@@ -10,7 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mtlint.numbers import (
+    _NORMALISE,
     NumberMention,
+    _normalised,
     converts,
     extract_number_words,
     extract_numbers,
@@ -307,6 +309,20 @@ def test_any_text_gives_ordered_spans_of_itself(text: str, lang: str | None) -> 
         assert text[m.start:m.end] == m.raw
         assert m.values
         ends.append(m.end)
+
+
+#: Every character the normalisation rewrites, some it leaves (accents, CJK, ASCII), and the
+#: surrogate-free rest of the BMP at random.
+NORMALISED_TEXT = st.text(
+    alphabet=st.one_of(st.sampled_from(sorted(map(chr, _NORMALISE)) + list("ạ ờ年1.,-")),
+                       st.characters(max_codepoint=0xFFFF, exclude_categories=("Cs",))),
+    max_size=30)
+
+
+@given(text=NORMALISED_TEXT)
+@settings(max_examples=500, deadline=None)
+def test_normalisation_skipped_only_when_it_changes_nothing(text: str) -> None:
+    assert _normalised(text) == text.translate(_NORMALISE)
 
 
 @pytest.mark.parametrize(
