@@ -349,12 +349,13 @@ def _runs(doc: Document, segments: Sequence[Segment], kept: Sequence[bool]) -> l
     runs: list[list[int]] = []
     current: list[int] = []
     block: int | None = None
+    title = title_block(doc)  # once: it walks every block
     for pos, seg in enumerate(segments):
         if not kept[pos]:
             continue
         if seg.block != block:
             if current and not (
-                block is not None and _paragraphs_join(doc, block, seg.block, title_block(doc))
+                block is not None and _paragraphs_join(doc, block, seg.block, title)
             ):
                 runs.append(current)
                 current = []
