@@ -14,7 +14,8 @@ import sys
 import tempfile
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -24,6 +25,8 @@ from mtlint.errors import InputError, MtlintError
 if TYPE_CHECKING:
     from mtlint.config import Settings
     from mtlint.report.model import Report
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITIES = ("neutral", "minor", "major", "critical")
@@ -51,6 +54,35 @@ def _split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(code.strip() for v in values for code in v.split(",") if code.strip())
 
 
+def _options(*options: Callable[[F], F]) -> Callable[[F], F]:
+    """Several click options as one decorator, for the options `check` and `batch` share."""
+
+    def apply(func: F) -> F:
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return apply
+
+
+_config_options = _options(
+    click.option(
+        "--config", "config_file", metavar="FILE",
+        help="Settings file (default: the nearest mtlint.toml, or pyproject.toml with "
+        "[tool.mtlint]).",
+    ),
+    click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+)
+_glossary_option = click.option(
+    "--glossary", metavar="FILE",
+    help="Terminology: CSV or TSV of source,target rows (empty target: do not translate).",
+)
+_rule_options = _options(
+    click.option("--select", multiple=True, metavar="CODES", help="Only these rule code prefixes."),
+    click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule code prefixes."),
+)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="mtlint")
 def cli() -> None:
@@ -59,11 +91,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, metavar="[[ORIGINAL] TRANSLATION]")
-@click.option(
-    "--config", "config_file", metavar="FILE",
-    help="Settings file (default: the nearest mtlint.toml, or pyproject.toml with [tool.mtlint]).",
-)
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@_config_options
 @click.option("--source-lang", metavar="LANG", help="Language of the original (else detected).")
 @click.option("--target-lang", metavar="LANG", help="Expected language of the translation.")
 @click.option(
@@ -83,12 +111,8 @@ def cli() -> None:
     "--reference", metavar="FILE", multiple=True,
     help="A reference translation (repeatable): adds BLEU, chrF++ and TER.",
 )
-@click.option(
-    "--glossary", metavar="FILE",
-    help="Terminology: CSV or TSV of source,target rows (empty target: do not translate).",
-)
-@click.option("--select", multiple=True, metavar="CODES", help="Only these rule code prefixes.")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule code prefixes.")
+@_glossary_option
+@_rule_options
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (errors still exit 2).")
 @click.option(
     "--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
@@ -388,23 +412,15 @@ def explain(code: str) -> None:
 @click.option("--keep", metavar="FILE", help="--pairs: write the pairs that pass to FILE.")
 @click.option("--drop", metavar="FILE", help="--pairs: write the pairs that fail to FILE.")
 @click.option("--min-score", type=float, help="--pairs: keep pairs scoring at least this.")
-@click.option(
-    "--config", "config_file", metavar="FILE",
-    help="Settings file (default: the nearest mtlint.toml, or pyproject.toml with [tool.mtlint]).",
-)
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@_config_options
 @click.option("--source-lang", metavar="LANG", help="Language of the originals.")
 @click.option("--target-lang", metavar="LANG", help="Expected language of the translations.")
 @click.option(
     "--fail-on", type=click.Choice(SEVERITIES),
     help="Exit 1 when a pair has a finding this severe (or cannot be checked).  [default: major]",
 )
-@click.option(
-    "--glossary", metavar="FILE",
-    help="Terminology: CSV or TSV of source,target rows (empty target: do not translate).",
-)
-@click.option("--select", multiple=True, metavar="CODES", help="Only these rule code prefixes.")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule code prefixes.")
+@_glossary_option
+@_rule_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes (default: all cores).")
 @click.option(
     "--engine", type=click.Choice(("local", "dask")), default="local", show_default=True,
