@@ -205,17 +205,10 @@ def leak_zipf(source_lang: str, target_lang: str) -> float | None:
     seen = []
     for word in top_n_list(source_lang, LEAK_SAMPLE_TO)[LEAK_SAMPLE_FROM:]:
         if len(word) >= LEAK_MIN_LETTERS and word.isalpha():
-            s, t = _zipf_of(in_source.get(word)), _zipf_of(in_target.get(word))
+            s, t = _table_zipf(in_source.get(word)), _table_zipf(in_target.get(word))
             if s - t >= LEAK_MARGIN:
                 seen.append(t)
     return fmean(seen) if seen else None
-
-
-def _zipf_of(frequency: float | None) -> float:
-    """The Zipf value of a frequency in wordfreq's table (0 for an unseen word): a word of the
-    list is its own token, so this is `zipf` without wordfreq's tokenizer, which would cost
-    more than all the rest of `leak_zipf` for a non-ASCII language."""
-    return log10(frequency) + 9.0 if frequency else 0.0
 
 
 @lru_cache(maxsize=1)
@@ -275,10 +268,11 @@ _FLOOR_FREQUENCY = 1e-9
 
 @lru_cache(maxsize=4096)
 def _table_zipf(frequency: float | None) -> float:
-    """`zipf_frequency` of an a-z word whose frequency in wordfreq's table is `frequency`
-    (None: not in the table), without wordfreq's tokenizer.
+    """`zipf_frequency` of a word that wordfreq's tokenizer keeps whole (an a-z word, or an
+    entry of the table itself) whose frequency in the table is `frequency` (None: not in the
+    table), without the tokenizer.
 
-    Tokenizing costs more than all the rest of a lookup, and an a-z word is its own only
+    Tokenizing costs more than all the rest of a lookup, and such a word is its own only
     token; wordfreq's answer then depends on the frequency alone, through the arithmetic
     below (its `_word_frequency` for one token, rounded to three significant digits, then
     `freq_to_zipf` rounded to hundredths). A table has a few hundred distinct frequencies, so
