@@ -21,9 +21,11 @@ same code `mtlint batch --pairs` runs (JSON lines serialised, then discarded).
 Every tool warms up on the first pairs of each group before the clock starts.
 
 Each tool is timed twice: wall clock, and the CPU time of its process (`time.process_time`).
-The machine is shared, so the wall-clock rate of a one-core tool falls with the load average
-(printed beside every figure); its CPU time is what the tool itself costs, and the ratios are
-given on both. mtlint and the peers alternate (--rounds), and each tool's best round counts.
+The comparison is on one core, so every tool's process is pinned to the same CPU
+(`sched_setaffinity`): a peer that starts helper threads (numerical libraries do) cannot
+borrow the second core, and its wall clock is what one core gives. The machine may be shared,
+so the wall-clock rate falls with the load average (printed beside every figure); CPU time is
+what the tool itself costs, and the ratios are given on both. mtlint and the peers alternate (--rounds), and each tool's best round counts.
 
 The 1-vs-2-jobs figures run `run_batch` with `--jobs 1` and `--jobs 2`, in a fresh process
 each, alternating, on two corpora: tst2012 repeated (--scale, default 20: 31,060 pairs), and
@@ -36,7 +38,7 @@ average; then, since the machine may be shared, the same from CPU time alone: wh
 cores would give (see `_jobs_main`); then `mtlint batch --pairs --jobs N` itself, as a user
 runs it (start-up included).
 
-    .venv/bin/python benchmarks/peers.py [--data DIR] [--scale N] [--rounds N] [--jobs-only]
+    .venv/bin/python benchmarks/peers.py [--data DIR] [--scale N] [--rounds N] [--jobs-only | --peers-only]
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 VENV = ROOT / "benchmarks" / ".venv-peers"
 PEER_PACKAGES = ["opusfilter", "translate-toolkit", "py3langid<0.4"]
 WARM_UP = 20
+#: The CPU every tool of the one-job comparison runs on.
+ONE_CORE = max(os.sched_getaffinity(0))
 #: Chunks whose results end the start-up of a 1-vs-2-jobs run: with two jobs, the parent's
 #: first chunk and one from each worker, so that the workers' own start (forking, the pages
 #: they copy, caches of their own) is not counted as steady work; the same for one job.
@@ -163,11 +167,17 @@ def write_group(folder: Path, name: str, langs: tuple[str, str],
 # --------------------------------------------------------------------------- mtlint
 
 
+def _one_core() -> None:
+    """Pin the calling process (and the threads it will start) to one CPU, the same for every
+    tool: the one-job comparison is on one core."""
+    os.sched_setaffinity(0, {ONE_CORE})
+
+
 def measure_mtlint(groups: list[Group]) -> dict[str, float]:
     """One job, in a fresh process of the project's interpreter (see `_mtlint_main`)."""
     spec = json.dumps({"groups": [asdict(g) for g in groups]})
     out = subprocess.run([sys.executable, __file__, "--mtlint-worker", spec],
-                         check=True, capture_output=True, text=True)
+                         check=True, capture_output=True, text=True, preexec_fn=_one_core)
     return json.loads(out.stdout)
 
 
@@ -408,7 +418,7 @@ def measure_peers(groups: list[Group]) -> dict[str, dict[str, float]]:
     spec = json.dumps({"groups": [asdict(g) for g in groups], "scripts": _SCRIPTS,
                        "warm_up": WARM_UP})
     out = subprocess.run([str(peer_python()), "-c", PEER_RUNNER, spec],
-                         check=True, capture_output=True, text=True)
+                         check=True, capture_output=True, text=True, preexec_fn=_one_core)
     return json.loads(out.stdout)
 
 
@@ -432,6 +442,8 @@ def main() -> None:
                         help="alternating rounds per measurement; each tool's best counts")
     parser.add_argument("--jobs-only", action="store_true",
                         help="only the 1-vs-2-jobs figures, not the peers")
+    parser.add_argument("--peers-only", action="store_true",
+                        help="only mtlint beside the peers, not the 1-vs-2-jobs figures")
     args = parser.parse_args()
     if not (args.data / "parallel-envi" / "tst2012.vi").exists():
         print(f"skipped: {args.data}/parallel-envi not found (pass --data DIR)")
@@ -440,24 +452,30 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="mtlint-peers-") as tmp:
         folder = Path(tmp)
         tst = tst2012_pairs(args.data)
-        scaled = write_group(folder, "tst2012-scaled", ("vi", "en"), tst * args.scale)
-        distinct = [write_group(folder, f"distinct-{s}-{t}", (s, t), pairs)
-                    for (s, t), pairs in sorted(distinct_groups(args.data).items())]
         if not args.jobs_only:
             groups = [write_group(folder, "tst2012", ("vi", "en"), tst)]
             for langs, pairs in corpora_groups().items():
                 groups.append(write_group(folder, f"corpora-{langs[0]}-{langs[1]}", langs, pairs))
             report_peers(groups, args.rounds)
-        report_jobs(f"tst2012 ×{args.scale} ({scaled.pairs} pairs, vi→en; the same 1,553 "
-                    "pairs again and again)", [scaled], args.rounds)
-        if distinct:
-            report_jobs(f"distinct pairs ({sum(g.pairs for g in distinct)} pairs: OPUS Books "
-                        f"1-1 gold beads and WMT21 MQM en→de, {len(distinct)} language pairs, "
-                        "a fresh process each)", distinct, args.rounds)
-        else:
-            print(f"distinct pairs skipped: {args.data}/align/opusbooks and mqm not found")
+        if not args.peers_only:
+            report_all_jobs(args, folder, tst)
     print(f"cores: {os.cpu_count()}; load average now "
           f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+def report_all_jobs(args: argparse.Namespace, folder: Path, tst: list[tuple[str, str]]) -> None:
+    """1 job against 2 on tst2012 repeated, then on the pairs that do not repeat."""
+    scaled = write_group(folder, "tst2012-scaled", ("vi", "en"), tst * args.scale)
+    report_jobs(f"tst2012 ×{args.scale} ({scaled.pairs} pairs, vi→en; the same 1,553 "
+                "pairs again and again)", [scaled], args.rounds)
+    distinct = [write_group(folder, f"distinct-{s}-{t}", (s, t), pairs)
+                for (s, t), pairs in sorted(distinct_groups(args.data).items())]
+    if distinct:
+        report_jobs(f"distinct pairs ({sum(g.pairs for g in distinct)} pairs: OPUS Books "
+                    f"1-1 gold beads and WMT21 MQM en→de, {len(distinct)} language pairs, "
+                    "a fresh process each)", distinct, args.rounds)
+    else:
+        print(f"distinct pairs skipped: {args.data}/align/opusbooks and mqm not found")
 
 
 def report_peers(groups: list[Group], rounds: int) -> None:
@@ -475,7 +493,8 @@ def report_peers(groups: list[Group], rounds: int) -> None:
     corpora = sum(g.pairs for g in groups[1:])
     print(f"input: tst2012 vi→en, {groups[0].pairs} pairs (detokenised) + corpora/ aligned by "
           f"mtlint, {corpora} pairs in {len(groups) - 1} language pairs; "
-          f"{sum(g.pairs for g in groups)} pairs in all; best of {rounds} rounds")
+          f"{sum(g.pairs for g in groups)} pairs in all; best of {rounds} rounds; "
+          f"every tool pinned to CPU {ONE_CORE}")
     print(f"{'tool':<42} {'pairs':>6} {'wall s':>7} {'pairs/s':>8} {'CPU s':>7} "
           f"{'pairs/CPU s':>11} {'load':>5}")
     for name, result in rows:
@@ -485,8 +504,8 @@ def report_peers(groups: list[Group], rounds: int) -> None:
     print()
     fastest_wall = max(_rate(r) for _, r in rows[1:])
     fastest_cpu = max(_cpu_rate(r) for _, r in rows[1:])
-    print(f"mtlint, 1 job, vs the faster peer: {_rate(rows[0][1]) / fastest_wall:.2f}× by wall "
-          f"clock, {_cpu_rate(rows[0][1]) / fastest_cpu:.2f}× by CPU time (target ≥ 2)")
+    print(f"mtlint, 1 job, vs the faster peer, on one core: {_rate(rows[0][1]) / fastest_wall:.2f}× "
+          f"by wall clock, {_cpu_rate(rows[0][1]) / fastest_cpu:.2f}× by CPU time (target ≥ 2)")
 
 
 def report_jobs(name: str, corpus: list[Group], rounds: int) -> None:
