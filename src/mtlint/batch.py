@@ -42,7 +42,7 @@ from mtlint.batch_inputs import (
     read_sentence_pairs,
     validate_manifest,
 )
-from mtlint.batch_pairs import PairSetup, check_sentence_pair, pair_setup
+from mtlint.batch_pairs import PairResult, PairSetup, check_sentence_pairs, pair_setup
 from mtlint.engine import CheckOptions
 from mtlint.errors import ConfigError, InputError, MtlintError
 from mtlint.model import Severity
@@ -142,23 +142,30 @@ def check_article_chunk(chunk: Sequence[ArticlePair], settings: ArticleSettings)
 
 
 def check_sentence_chunk(chunk: Sequence[PairLine], settings: SentenceSettings) -> ChunkResult:
-    """Parse and check each line of a chunk; returns keep flags for --keep/--drop."""
+    """Parse and check each line of a chunk (the pairs together, see `check_sentence_pairs`);
+    returns keep flags for --keep/--drop."""
     setup = settings.setup
+    parsed = [parse_pair_line(line, settings.jsonl) for line in chunk]
+    readable = [
+        (pair.source, pair.target)
+        for pair in parsed
+        if pair.problem is None and pair.source is not None and pair.target is not None
+    ]
+    checked = iter(check_sentence_pairs(readable, setup))
     tally = Tally()
     lines = []
     keep = []
-    for line in chunk:
-        pair = parse_pair_line(line, settings.jsonl)
+    for pair in parsed:
         tally.pairs += 1
-        try:
-            if pair.problem is not None or pair.source is None or pair.target is None:
-                raise InputError(pair.problem or "not a sentence pair")
-            result = check_sentence_pair(pair.source, pair.target, setup)
-        except Exception as exc:  # noqa: BLE001 - one bad pair never stops the batch
+        if pair.problem is not None or pair.source is None or pair.target is None:
+            result: PairResult | Exception = InputError(pair.problem or "not a sentence pair")
+        else:
+            result = next(checked)
+        if isinstance(result, Exception):
             tally.errors += 1
             tally.dropped += 1
             keep.append(False)
-            lines.append(_dumps({"id": pair.id, "error": _describe(exc)}))
+            lines.append(_dumps({"id": pair.id, "error": _describe(result)}))
             continue
         kept = result.keep(setup)
         keep.append(kept)

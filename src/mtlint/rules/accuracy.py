@@ -12,7 +12,6 @@ worth a second look and cost a set test. Omitted and added sentences are in
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
@@ -91,8 +90,6 @@ FUNCTION_WORD_ZIPF = 6.5
 #: A copy of its original shares most of its words with it: a target sentence of whose distinct
 #: words fewer than this share occur in the aligned original skips the letter comparison.
 COPY_SHARED_WORDS = 0.5
-#: Analyses kept for reuse: MT101 and MT102 run on the same context one after the other.
-ANALYSES_KEPT = 8
 #: Words of one language pair remembered as quiet or loud (see `_Vocabulary`); past this many
 #: the memory starts afresh, so that a corpus of millions of pairs does not grow it unbounded
 #: (judging a word again is cheap: its frequencies are cached).
@@ -185,24 +182,6 @@ def _opens_sentence(text: str, start: int) -> bool:
     """Whether the word at `start` of `text` opens a sentence (its capital tells nothing)."""
     before = text[max(0, start - SENTENCE_LOOKBACK) : start].rstrip(_SENTENCE_OPENERS)
     return before[-1] in _SENTENCE_ENDS if before else start <= SENTENCE_LOOKBACK
-
-
-#: The last contexts analysed, with their analyses (see `_analyse`).
-_RECENT: deque[tuple[RuleContext, _Analysis]] = deque(maxlen=ANALYSES_KEPT)
-
-
-def _analyse(ctx: RuleContext) -> _Analysis:
-    """The analysis of `ctx`, computed once for MT101 and MT102.
-
-    Contexts are matched by identity, not looked up by hash: hashing a context hashes both
-    documents and every segment, which costs more than a short pair's whole analysis.
-    """
-    for seen, analysis in _RECENT:
-        if seen is ctx:
-            return analysis
-    analysis = _analysis(ctx)
-    _RECENT.append((ctx, analysis))
-    return analysis
 
 
 def _analysis(ctx: RuleContext) -> _Analysis:
@@ -434,7 +413,7 @@ def untranslated_sentence(ctx: RuleContext) -> Iterable[Issue]:
     Example: "... about 65 minutes. Fahrräder können in den Ersatzbussen nicht mitgenommen
     werden." in an English translation of a German article.
     """
-    untranslated = _analyse(ctx).untranslated
+    untranslated = ctx.shared(_analysis).untranslated
     for run in sentence_runs(sorted(untranslated), ctx.target_segments):
         segments = [ctx.target_segments[j] for j in run]
         spans = [Span("target", s.start, s.end) for s in segments]
@@ -515,7 +494,7 @@ def stray_source_token(ctx: RuleContext) -> Iterable[Issue]:
 
     Example: "Rescue teams from the province [và] the city" ← "... của tỉnh và thành phố".
     """
-    analysis = _analyse(ctx)
+    analysis = ctx.shared(_analysis)
     copies = analysis.original is not None and _copies_possible(ctx.source_lang, ctx.target_lang)
     for index in analysis.suspects:
         if index in analysis.untranslated:

@@ -9,11 +9,14 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar
 
 from mtlint.glossary import EMPTY_GLOSSARY, Glossary
 from mtlint.model import Bead, Document, Finding, Segment, Severity, Span
+
+T = TypeVar("T")
 
 _CODE_RE = re.compile(r"^MT[1-9][0-9]{2}$")
 
@@ -33,6 +36,21 @@ class RuleContext:
     expected_source_lang: str | None = None
     #: Required translations and do-not-translate terms (`--glossary`); empty by default.
     glossary: Glossary = EMPTY_GLOSSARY
+    #: Work that several rules share, by the function that computes it (see `shared`).
+    _shared: dict[Callable[[RuleContext], Any], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def shared(self, compute: Callable[[RuleContext], T]) -> T:
+        """`compute(self)`, computed by the first rule that asks and kept with the context for
+        the others (MT101 and MT102 read one analysis of the sentences). Kept here, not in a
+        cache keyed by the context: hashing a context hashes both documents and every
+        segment, which costs more than a short pair's whole analysis."""
+        try:
+            return self._shared[compute]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._shared[compute] = compute(self)
+            return value
 
     @cached_property
     def target_to_bead(self) -> dict[int, Bead]:
