@@ -4,8 +4,8 @@ Run: python benchmarks/throughput.py [--repeat N]
 Process start is excluded from the per-pair figures (everything is warmed up once first);
 `mtlint --help` wall time is measured separately, as a fresh process each time.
 
-With --pairs, sentence-pair mode instead (`check_sentence_pair`, what `mtlint batch --pairs`
-runs per pair): CPU microseconds per pair over IWSLT tst2012 vi→en (from ../shared/data,
+With --pairs, sentence-pair mode instead (`check_sentence_pairs` on chunks of
+`SENTENCE_CHUNK` pairs, what `mtlint batch --pairs` runs): CPU microseconds per pair over IWSLT tst2012 vi→en (from ../shared/data,
 detokenised as benchmarks/peers.py reads it), in one cold pass, as a corpus is read: every
 rule, no rule (the per-pair overhead), and each rule alone on top of no rule. Each figure is
 the best of --rounds fresh processes, which first check the first pairs to load what the
@@ -92,7 +92,8 @@ def _pair_worker(selected: str, data: Path) -> None:
 
     from _data import read_lines
 
-    from mtlint.batch_pairs import check_sentence_pair, pair_setup
+    from mtlint.batch import SENTENCE_CHUNK
+    from mtlint.batch_pairs import check_sentence_pairs, pair_setup
     from mtlint.engine import CheckOptions
     from mtlint.model import Severity
 
@@ -102,12 +103,11 @@ def _pair_worker(selected: str, data: Path) -> None:
     folder = data / "parallel-envi"
     pairs = [(s, t) for s, t in zip(read_lines(folder / "tst2012.vi"),
                                     read_lines(folder / "tst2012.en")) if s.strip() and t.strip()]
-    for source, target in pairs[:WARM_UP]:
-        check_sentence_pair(source, target, setup)
+    check_sentence_pairs(pairs[:WARM_UP], setup)
     rest = pairs[WARM_UP:]
     cpu = time.process_time()
-    for source, target in rest:
-        check_sentence_pair(source, target, setup)
+    for start in range(0, len(rest), SENTENCE_CHUNK):
+        check_sentence_pairs(rest[start : start + SENTENCE_CHUNK], setup)
     print((time.process_time() - cpu) / len(rest) * 1e6)
 
 
