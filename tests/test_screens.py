@@ -105,6 +105,33 @@ def test_pair_language_screen_reads_the_words_it_needs(words: list[str]) -> None
     assert _suspect_language(text, "en", stages) == ("detected" if suspect else None)
 
 
+@pytest.mark.parametrize("langs", [("vi", "en"), ("en", "de"), ("en", "ru")])
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["the", "city", "Hanoi", "của", "và", "thành", "phố", "said",
+                                 "xqzv", "2", "—", "NASA", "für", "über", "straße", "und",
+                                 "город", "сказал", "Москва", "don't", "l'arc", "ⅻ", "e.g.",
+                                 "well-known", "naïve", "(và)", "«", "»"]),
+                min_size=1, max_size=40))
+def test_a_target_without_loud_sentences_is_no_language_suspect(
+    langs: tuple[str, str], words: list[str]
+) -> None:
+    # MT106's screen in sentence-pair mode trusts MT101/MT102's analysis: no loud sentence,
+    # no lowercase word foreign to the target language, so the screen would find no suspect.
+    from types import SimpleNamespace
+
+    from mtlint.batch_pairs import _context, _suspect_language, pair_setup
+    from mtlint.engine import CheckOptions
+    from mtlint.lexicon import token_pattern
+
+    source_lang, target_lang = langs
+    setup = pair_setup(CheckOptions(source_lang=source_lang, target_lang=target_lang),
+                       Severity.MAJOR)
+    ctx = _context("Một câu nguồn, một câu dài.", "So " + " ".join(words), setup, _stages())
+    stages = SimpleNamespace(token_pattern=token_pattern, detect_language=lambda _: "detected")
+    if not _stages().loud_sentences(ctx):
+        assert _suspect_language(ctx.target.text, target_lang, stages) is None
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab A.,;!?\n\"“”«»()[]'’„")), min_size=1,
                max_size=40))

@@ -34,10 +34,11 @@ if TYPE_CHECKING:
 #: the article's ratio from at least `MIN_ESTIMATE_BEADS` sentences; a pair is one bead).
 ARTICLE_RULES = frozenset({"MT103", "MT104", "MT108", "MT901", "MT902", "MT903"})
 #: The one rule that reads the target's detected language (`Document.lang`). The target is
-#: judged only if it runs, and just before it: the rules before it (MT101's analysis) have
-#: looked the target's words up in the frequency lists by then, so the screen reads them warm
-#: (a-z words are one dict lookup, warm or not).
+#: judged only if it runs, and just before it.
 WRONG_LANGUAGE_RULE = "MT106"
+#: The rules whose shared analysis of the target's words (`loud_sentences`) settles most
+#: targets before MT106's own screen looks their words up.
+ANALYSING_RULES = frozenset({"MT101", "MT102"})
 #: A target needs this many letters before its language is worth judging (MT106's threshold).
 JUDGED_LETTERS = 60
 #: Share of a target's lowercase words that must look foreign before the detector is asked.
@@ -142,13 +143,16 @@ def check_sentence_pairs(
             continue
         outcomes.append(_UNFINISHED)
         checked.append((k, ctx, []))
+    analysed = not ANALYSING_RULES.isdisjoint(setup.codes)
     for rule in stages.rules(setup.codes):
         judged = rule.code == WRONG_LANGUAGE_RULE
         for k, ctx, findings in checked:
             if outcomes[k] is not _UNFINISHED:
                 continue  # an earlier rule failed on this pair
             try:
-                rule_ctx = _language_judged(ctx, setup.target_lang, stages) if judged else ctx
+                rule_ctx = (
+                    _language_judged(ctx, setup.target_lang, stages, analysed) if judged else ctx
+                )
                 # `Rule.run` without its list per rule: most rules find nothing in most pairs.
                 for issue in rule.func(rule_ctx):
                     findings.append(rule.finding(issue))
@@ -215,6 +219,7 @@ def _stages() -> SimpleNamespace:
     from mtlint.lexicon import token_pattern
     from mtlint.report.model import Report
     from mtlint.rules import RULES
+    from mtlint.rules.accuracy import loud_sentences
     from mtlint.rules.registry import RuleContext
     from mtlint.rules.residue import word_count
     from mtlint.scoring import quality_score
@@ -228,6 +233,7 @@ def _stages() -> SimpleNamespace:
         document_from_text=document_from_text, Report=Report, rules=rules,
         RuleContext=RuleContext, word_count=word_count, quality_score=quality_score,
         segment=segment, detect_language=detect_language, token_pattern=token_pattern,
+        loud_sentences=loud_sentences,
         # The score of a pair without findings (most pairs): the same at any length.
         clean=quality_score((), 1),
     )
@@ -271,8 +277,16 @@ def _target_first(finding: Finding) -> tuple[int, int, str]:
             span.start if span else 0, finding.code)
 
 
-def _language_judged(ctx: RuleContext, lang: str, stages: SimpleNamespace) -> RuleContext:
-    """`ctx` with the target's detected language, when it is a suspect (see below)."""
+def _language_judged(
+    ctx: RuleContext, lang: str, stages: SimpleNamespace, analysed: bool
+) -> RuleContext:
+    """`ctx` with the target's detected language, when it is a suspect (see below).
+
+    When MT101 or MT102 ran (`analysed`), their analysis answers first: a target without a
+    loud sentence has no lowercase word foreign to `lang`, so no suspect word at all.
+    """
+    if analysed and not stages.loud_sentences(ctx):
+        return ctx
     detected = _suspect_language(ctx.target.text, lang, stages)
     if detected is None:
         return ctx

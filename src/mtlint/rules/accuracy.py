@@ -184,6 +184,15 @@ def _opens_sentence(text: str, start: int) -> bool:
     return before[-1] in _SENTENCE_ENDS if before else start <= SENTENCE_LOOKBACK
 
 
+def loud_sentences(ctx: RuleContext) -> tuple[int, ...]:
+    """Target sentences with a loud word (see `_Vocabulary`), from the analysis MT101 and
+    MT102 share. Every lowercase word foreign to the target language (another script, or a
+    Zipf frequency there below `UNKNOWN_ZIPF`) is loud, so a target without loud sentences
+    has no such word: sentence-pair mode then knows, for free, that it is no suspect for the
+    language detector."""
+    return ctx.shared(_analysis).suspects
+
+
 def _analysis(ctx: RuleContext) -> _Analysis:
     """Which target sentences are untranslated, and which hold a word MT102 should look at."""
     vocabulary = _vocabulary(ctx.target_lang, ctx.source_lang)
