@@ -103,6 +103,34 @@ def test_unmatched_heading_is_not_slipped_into_a_merge() -> None:
     ]
 
 
+#: A close rewrite (a post-edit) of twenty lines: one word in each replaced, the rest kept, so
+#: that matched sentences keep nearly all their words.
+ROADWORKS = [f"Stretch {k} of the ring road will be closed for {k + 2} nights from Monday." for k in range(20)]
+ROADWORKS_COPY = [f"Stretch {k} of the ring road will be shut for {k + 2} nights from Monday." for k in range(20)]
+
+
+def test_dropped_label_line_is_not_merged_into_the_next_sentence() -> None:
+    """A close rewrite that drops the 'E-mail' line of a share bar: the line has no anchor, so
+    anchors alone leave it free to join the next sentence's bead; but its word is found nowhere
+    in the copy, where the matched sentences keep nearly all of theirs, so it is a 1-0 bead (a
+    0-1 bead the other way round), not half of a merge."""
+    src = ROADWORKS + ["Share", "E-mail", "This article first appeared in the Morning Courier."]
+    tgt = ROADWORKS_COPY + ["Share", "This article first appeared in the Morning Courier."]
+    expected = [((k,), (k,)) for k in range(21)] + [((21,), ()), ((22,), (21,))]
+    assert pairs(align_texts(src, tgt)) == expected
+    assert pairs(align_texts(tgt, src)) == [(t, s) for s, t in expected]
+
+
+def test_inserted_one_word_line_is_a_zero_to_one_not_a_split() -> None:
+    """A close rewrite that gains a 'News' label line: a one-word line whose word the source
+    lacks entirely is an insertion, not half of a 1-2 split of a sentence next to it, although
+    the lengths cannot tell the two apart."""
+    src = ROADWORKS[:10] + ["This should reduce traffic during the morning rush hours."] + ROADWORKS[10:]
+    tgt = ROADWORKS_COPY[:10] + ["News", "This should reduce traffic during the evening rush hours."] + ROADWORKS_COPY[10:]
+    expected = [((k,), (k,)) for k in range(10)] + [((), (10,))] + [((k,), (k + 1,)) for k in range(10, 21)]
+    assert pairs(align_texts(src, tgt)) == expected
+
+
 def test_omitted_sentence_is_a_confident_one_to_zero() -> None:
     tgt = DE[:2] + DE[3:]
     beads = align_texts(EN, tgt)

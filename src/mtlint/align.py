@@ -9,7 +9,9 @@ refits the length model, the bead-type priors, the weight of dialogue turns (a s
 opening with a quotation mark or dash pairs with one that does too, where the document's first
 pass shows both sides mark them alike) and how much anchor weight a translated sentence of this
 document usually leaves unmatched (a sentence leaving much more is charged for joining a bead,
-so that an untranslated one is not slipped into its neighbour's merge), then aligns again.
+so that an untranslated one is not slipped into its neighbour's merge) and how many of its
+words usually find no counterpart at all on the other side (a line such as 'E-mail' or 'News'
+whose words the other side lacks entirely is charged in the same way), then aligns again.
 Block (paragraph) boundaries are soft anchors. The second pass also runs forward-backward, and
 every bead's confidence is its posterior probability (`mtlint.alignment.confidence`), so that
 rules can report an omission only where the alignment around it is sure.
@@ -64,6 +66,12 @@ _MAX_TURN_WEIGHT = 1.5
 #: nine in ten sentences of the first pass's 1-1 beads do: a high quantile, so that a loose
 #: translation (verse, paraphrase), where many true pairs share little, is hardly charged.
 _USUAL_UNMATCHED_QUANTILE = 0.9
+#: A bead sentence counts as an orphan where more of its words find no counterpart anywhere on
+#: the other side than in all but one or two in a hundred sentences of the matched pairs: in a
+#: real translation a short sentence often has no cognate at all (3 to 14 in a hundred 1-1
+#: beads of Text+Berg and OPUS Books), which leaves such a document nearly uncharged; a close
+#: rendering (a revision, a post-edit) seldom has one.
+_USUAL_ORPHAN_QUANTILE = 0.98
 
 Path = list[tuple[int, int]]
 """Cells (i, j) of the lattice from (0, 0) to (n, m), one per bead boundary."""
@@ -120,6 +128,7 @@ def align_texts(
         ratio=_first_ratio(chain, src_len, tgt_len),
         variance=6.8,
         prior=tuple(-math.log(p) for p in _PRIOR),
+        usual_orphan=_chain_orphan(chain, lattice),
     )
     guide = [(0, 0)] + [(s + 1, t + 1) for s, t in chain if s + 1 < n or t + 1 < m] + [(n, m)]
     first = [(i, j) for i, j, _ in _search(lattice, model, features, guide, _FIRST_WIDTH).path]
@@ -156,6 +165,8 @@ def _lattice(
         tgt_break=_breaks(tgt_blocks, len(tgt_len)),
         src_turn=turns[0],
         tgt_turn=turns[1],
+        src_orphan=np.array(features.src_orphan),
+        tgt_orphan=np.array(features.tgt_orphan),
     )
 
 
@@ -213,6 +224,21 @@ def _first_ratio(chain: Sequence[tuple[int, int]], src_len: np.ndarray, tgt_len:
     if len(samples) >= _MIN_RATIO_SAMPLES:
         return float(np.median(samples))
     return _ratio(src_len.sum(), tgt_len.sum())
+
+
+def _chain_orphan(chain: Sequence[tuple[int, int]], lattice: Lattice) -> float:
+    """Usual orphan share for the first pass, from the sentence pairs that share a unique
+    anchor. Charging orphans from the first pass on keeps its mistakes (a one-word line merged
+    into its neighbour's bead) out of the bead-type priors that the second pass learns."""
+    return _usual_orphan([x for s, t in chain for x in (lattice.src_orphan[s], lattice.tgt_orphan[t])])
+
+
+def _usual_orphan(shares: list[float]) -> float:
+    """`_USUAL_ORPHAN_QUANTILE` of matched sentences' orphan shares, counting one more sentence
+    none of whose words has a counterpart, as a translation has now and then: so a short
+    document (where a high quantile is little more than the largest share) charges hardly
+    anything, and a loosely translated sentence of it is not taken for an addition."""
+    return float(np.quantile([*shares, 1.0], _USUAL_ORPHAN_QUANTILE))
 
 
 def _anchor_chain(features: FeatureSets) -> list[tuple[int, int]]:
@@ -282,12 +308,13 @@ def _trusted_pairs(
 def _refit(model: CostModel, path: Path, lattice: Lattice, features: FeatureSets) -> CostModel:
     """Length ratio and variance from the first pass's beads; bead-type priors from their counts;
     the weight of dialogue turns from how often the matched beads open as many on both sides;
-    how much anchor weight a sentence of a 1-1 bead usually leaves unmatched (too few beads to
-    tell leave the default, which charges nothing)."""
+    how much anchor weight a sentence of a 1-1 bead usually leaves unmatched, and how large an
+    orphan share it may have (too few beads to tell keep the values of the first pass)."""
     src_len, tgt_len = lattice.src_len, lattice.tgt_len
     counts = dict.fromkeys(BEAD_TYPES, 0)
     ls, lt, resid = [], [], []
     unmatched: list[float] = []
+    orphans: list[float] = []
     turn_beads = turn_misses = 0
     for (i0, j0), (i1, j1) in zip(path, path[1:]):
         counts[i1 - i0, j1 - j0] += 1
@@ -301,6 +328,7 @@ def _refit(model: CostModel, path: Path, lattice: Lattice, features: FeatureSets
             shared = np.array(sum(features.weight[f] for f in features.src[i0] & features.tgt[j0]))
             for own in (lattice.src_weight[i0], lattice.tgt_weight[j0]):
                 unmatched.append(float(unmatched_share(own, shared, model.evidence_floor)))
+            orphans.extend((float(lattice.src_orphan[i0]), float(lattice.tgt_orphan[j0])))
     ratio = _ratio(sum(ls), sum(lt)) if ls else model.ratio
     for a, b in zip(ls, lt):
         mean = max((ratio * a + b) / 2.0, 1.0)
@@ -318,10 +346,11 @@ def _refit(model: CostModel, path: Path, lattice: Lattice, features: FeatureSets
     )
     miss_rate = (turn_misses + 1.0) / (turn_beads + 2.0)
     turn_mismatch = float(np.clip(math.log((1.0 - miss_rate) / miss_rate), 0.0, _MAX_TURN_WEIGHT))
-    usual = model.usual_unmatched
+    usual, usual_orphan = model.usual_unmatched, model.usual_orphan
     if len(ls) >= _MIN_RATIO_SAMPLES:
         usual = float(np.quantile(unmatched, _USUAL_UNMATCHED_QUANTILE))
+        usual_orphan = _usual_orphan(orphans)
     return replace(
         model, ratio=ratio, variance=variance, prior=prior, turn_mismatch=turn_mismatch,
-        usual_unmatched=usual,
+        usual_unmatched=usual, usual_orphan=usual_orphan,
     )

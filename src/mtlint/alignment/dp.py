@@ -185,6 +185,13 @@ class CostModel:
     usual_unmatched: float = 1.0
     """Share of its anchor weight that a sentence of a matched pair commonly leaves unmatched
     (learnt per document; 1.0, the most there is, until then, which charges nothing)."""
+    orphan_penalty: float = 2.0
+    """Cost per unit of a bead sentence's orphan share (`features.orphan_share`) beyond
+    `usual_orphan`: words the other side has nowhere, where a stray share counts those it has
+    elsewhere; the same price per share as `stray_penalty`."""
+    usual_orphan: float = 1.0
+    """Orphan share that a sentence of a matched pair of this document hardly ever exceeds
+    (learnt per document like `usual_unmatched`; 1.0, which charges nothing, until then)."""
     length_ceiling: float = 9.0
     """Most the length model can charge a bead (see `length_cost`): below the price of a null
     bead plus a 1-2 merge (some 11-12 nats), the detour a truncated sentence's bead would
@@ -209,6 +216,9 @@ class Lattice:
     src_turn: np.ndarray
     """1 where the source sentence opens a line of dialogue (see `SentenceInfo.opens_turn`)."""
     tgt_turn: np.ndarray
+    src_orphan: np.ndarray
+    """Per source sentence, its orphan share (see `features.orphan_share`)."""
+    tgt_orphan: np.ndarray
 
     @property
     def n(self) -> int:
@@ -281,7 +291,7 @@ def solve(
         soft = np.full(size + 1, np.inf)
         soft[start_cell] = 0.0
         table = np.empty((len(BEAD_TYPES), size), dtype=np.float32)
-    prefix = _prefix(lattice)
+    prefix = _prefix(lattice, model.usual_orphan)
     last = n + m
     lo, off = band.lo.tolist(), band.off.tolist()
     for start, stop in _chunks(band, 1, last + 1):
@@ -348,13 +358,16 @@ def _unmatched(
     return np.minimum(out[0][1:], 1.0), np.minimum(out[1][1:], 1.0)
 
 
-def _prefix(lattice: Lattice) -> tuple[np.ndarray, ...]:
-    """Prefix sums of lengths, block starts and dialogue turns of both sides."""
+def _prefix(lattice: Lattice, usual_orphan: float) -> tuple[np.ndarray, ...]:
+    """Prefix sums of lengths, block starts, dialogue turns and orphan shares beyond the usual
+    one, of both sides."""
     return tuple(
         np.concatenate(([0.0], np.cumsum(x)))
         for x in (
             lattice.src_len, lattice.tgt_len, lattice.src_break, lattice.tgt_break,
             lattice.src_turn, lattice.tgt_turn,
+            np.maximum(lattice.src_orphan - usual_orphan, 0.0),
+            np.maximum(lattice.tgt_orphan - usual_orphan, 0.0),
         )
     )
 
@@ -421,7 +434,7 @@ def _bead_costs(
     prefix: tuple[np.ndarray, ...],
 ) -> tuple[np.ndarray, np.ndarray]:
     """Predecessor index and cost of every bead type ending at each cell (i, j)."""
-    cs, ct, bs, bt, qs, qt = prefix
+    cs, ct, bs, bt, qs, qt, us, ut = prefix
     src_mean = max(cs[-1] / max(band.n, 1), 1.0)
     tgt_mean = max(ct[-1] / max(band.m, 1), 1.0)
     both_break = model.block_both * (lattice.src_break[np.minimum(i, band.n)] * lattice.tgt_break[np.minimum(j, band.m)])
@@ -448,6 +461,7 @@ def _bead_costs(
             found, missed, stray = coverage(a, b)
             cost += model.mismatch_penalty * missed - model.match_reward / 2.0 * found
             cost += model.stray_penalty * stray
+            cost += model.orphan_penalty * ((us[i] - us[ia]) + (ut[j] - ut[jb]))
             if model.turn_mismatch:
                 cost += model.turn_mismatch * np.abs((qs[i] - qs[ia]) - (qt[j] - qt[jb]))
         elif a:

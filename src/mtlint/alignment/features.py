@@ -216,9 +216,13 @@ def _marked(infos: Sequence[SentenceInfo]) -> set[str]:
 def _vocabulary(infos: Sequence[SentenceInfo]) -> set[str]:
     vocab: set[str] = set()
     for info in infos:
-        vocab.update(w for w in info.words if len(w) >= 3)
-        vocab.update(n for n in info.names if len(n) >= 2)
+        vocab.update(_linkable(info))
     return vocab
+
+
+def _linkable(info: SentenceInfo) -> set[str]:
+    """The sentence's words and names long enough to be linked across the sides."""
+    return {w for w in info.words if len(w) >= 3} | {n for n in info.names if len(n) >= 2}
 
 
 def lexicon_links(
@@ -278,6 +282,10 @@ class FeatureSets:
     weight: tuple[float, ...]
     hard: tuple[bool, ...]
     """Whether each feature is of a `HARD_KINDS` kind."""
+    src_orphan: tuple[float, ...]
+    """Per source sentence, the share of its linkable words that no link joins to any word of
+    the other side (see `orphan_share`)."""
+    tgt_orphan: tuple[float, ...]
 
     def totals(self, side: Sequence[frozenset[int]], *, hard_only: bool = False) -> list[float]:
         """Anchor weight of every sentence of one side (of its hard anchors only, if asked)."""
@@ -322,7 +330,22 @@ def feature_sets(
         tgt=tuple(frozenset(ids[k] for k in keys if k in ids) for keys in tgt_keys),
         weight=tuple(weights),
         hard=tuple(hard),
+        src_orphan=tuple(orphan_share(info, src_concept) for info in src),
+        tgt_orphan=tuple(orphan_share(info, tgt_concept) for info in tgt),
     )
+
+
+def orphan_share(info: SentenceInfo, concept: Mapping[str, str]) -> float:
+    """Share of a sentence's linkable words that have no counterpart anywhere in the other side.
+
+    Such words leave no feature, so a line made only of them ('E-mail', 'News') looks as
+    uninformative as an empty one, although its words say that the other side has nothing like
+    it: the mark of a line added or dropped, not of a translated one. In a real translation most
+    words have no cognate, so this says something only against what the document's matched
+    sentences usually leave (see `CostModel.usual_orphan`). 0 for a sentence without such words.
+    """
+    words = _linkable(info)
+    return sum(w not in concept for w in words) / len(words) if words else 0.0
 
 
 def _concepts(links: Links) -> tuple[dict[str, str], dict[str, str]]:
