@@ -184,6 +184,28 @@ def test_a_bad_manifest_exits_2_before_writing(tmp_path: Path, content: str, mes
     assert not out.exists()
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "options"),
+    [
+        ("pairs.tsv", "Một câu.\tA sentence.\n" * 3000, ["--source-lang", "vi", "--target-lang", "en"]),
+        ("m.jsonl", "".join(f'{{"id": {n}, "target_text": "A."}}\n' for n in range(3000)), []),
+        ("m.csv", "id,target_text\n" + "".join(f"{n},A sentence.\n" for n in range(2999)), []),
+    ],
+)
+def test_input_that_is_not_utf8_exits_2_before_writing(
+    tmp_path: Path, name: str, content: str, options: list[str]
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content.encode() + b"\xff\xfe\tbad\n")
+    out = tmp_path / "out.jsonl"
+    given = ["--pairs", str(path)] if name.endswith(".tsv") else [str(path)]
+    result = run("batch", *given, *options, "-o", str(out))
+    assert result.exit_code == 2
+    assert "not valid UTF-8 (line 3001)" in result.output
+    assert "internal error" not in result.output
+    assert not out.exists()
+
+
 def test_usage_errors_exit_2(tmp_path: Path, pairs_tsv: Path) -> None:
     assert run("batch").exit_code == 2
     assert run("batch", "--pairs", str(pairs_tsv), "--resume").exit_code == 2  # no --output

@@ -97,14 +97,18 @@ def read_manifest(path: str) -> Iterator[ArticlePair]:
 
 
 def validate_manifest(path: str) -> int:
-    """Read the whole manifest once: every row well formed, ids unique. Returns the count."""
+    """Read the whole manifest once: every row well formed, ids unique, all of it UTF-8.
+    Returns the count."""
     seen: set[str] = set()
     count = 0
-    for pair in read_manifest(path):
-        if pair.id in seen:
-            raise InputError(f"{path}: id {pair.id!r} appears twice")
-        seen.add(pair.id)
-        count += 1
+    try:
+        for pair in read_manifest(path):
+            if pair.id in seen:
+                raise InputError(f"{path}: id {pair.id!r} appears twice")
+            seen.add(pair.id)
+            count += 1
+    except UnicodeDecodeError:
+        raise _not_utf8(path) from None
     if count == 0:
         raise InputError(f"{path}: the manifest lists no pairs")
     return count
@@ -274,12 +278,28 @@ def parse_pair_line(line: PairLine, jsonl: bool) -> SentencePair:
 
 
 def count_lines(path: str) -> int:
-    """Non-empty lines: the progress bar's total. Fails early on a missing file."""
+    """Non-empty lines: the progress bar's total. Reading them all first also fails early, before
+    anything is written, on a missing file or bytes that are not UTF-8."""
     with _open(path) as fh:
-        count = sum(1 for line in fh if line.strip())
+        try:
+            count = sum(1 for line in fh if line.strip())
+        except UnicodeDecodeError:
+            raise _not_utf8(path) from None
     if count == 0:
         raise InputError(f"{path}: no sentence pairs")
     return count
+
+
+def _not_utf8(path: str) -> InputError:
+    """The error for a file with bytes that are not UTF-8, naming the first such line (text
+    reading decodes whole blocks, so its own error does not say which line)."""
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh, 1):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                return InputError(f"{path}: not valid UTF-8 (line {number})")
+    return InputError(f"{path}: not valid UTF-8")
 
 
 def _tsv_pair(body: str, number: int) -> SentencePair:
