@@ -39,8 +39,19 @@ _NOUN_CAPITALISING = frozenset({"de", "lb"})
 #: A name of one word that neither language's word list knows this well (Zipf) is not checked:
 #: it is as likely a term the original capitalises ("những trùng Amip", amoebas) as a name.
 NAME_KNOWN_ZIPF = 1.0
-#: rapidfuzz ratio from which a target name counts as a transliteration of the source name.
-NAME_SIMILARITY = 85
+#: rapidfuzz ratio from which a target name counts as the source name in the target language's
+#: spelling, both reduced to their stems (`_name_stem`): "Tunisia"/"Tunesien",
+#: "Catalonia"/"Katalonien", "Nguyen"/"Nguyễn".
+NAME_SIMILARITY = 80
+#: Spellings of one sound that languages write differently, in the order they are replaced
+#: ("Baluchistan"/"Belutschistan", "Aeschylus"/"Aischylos", "Tories"/"Torys").
+_SPELLINGS = (("tsch", "ch"), ("sch", "sh"), ("ph", "f"), ("th", "t"), ("c", "k"), ("y", "i"),
+              ("z", "s"))
+#: Endings a language adds to a name it adopts or drops from one ("Bulgaria"/"Bulgarien",
+#: "Canaries"/"Kanaren", "Balearic"/"Balearen"), longest first; a stem keeps 4 letters.
+_NAME_ENDINGS = ("ien", "ies", "iks", "ia", "ie", "ik", "en", "es", "us", "os", "a", "e", "s",
+                 "i", "o")
+_MIN_STEM = 4
 #: An acronym is checked only if the target language knows it (Zipf ≥ this): "NASA", "ASEAN",
 #: not a local acronym that is translated in full ("UBND", "THPT").
 ACRONYM_TARGET_ZIPF = 2.5
@@ -76,6 +87,17 @@ LOCALISED_ACRONYMS: tuple[frozenset[str], ...] = tuple(
     )
 )
 _ACRONYM_GROUPS = {member: group for group in LOCALISED_ACRONYMS for member in group}
+#: English abbreviations that translations spell out, with the stems of the words they become
+#: (folded, found anywhere in the folded translation, so inflected forms count: "britischen",
+#: "Premierministers", "Abgeordneten").
+SPELLED_OUT_ACRONYMS: dict[str, tuple[str, ...]] = {
+    "UK": ("britisch", "britannien", "britannique", "royaume-uni", "britanic", "reino unido",
+           "regno unito", "brittan", "brytyj", "brytani", "британ", "anh quoc"),
+    "PM": ("premier", "prime minister", "primer ministr", "primo ministr", "primeiro-ministr",
+           "премьер", "thu tuong"),
+    "MP": ("abgeordnet", "depute", "diputad", "deputat", "parlamentar", "kamerlid", "posel",
+           "депутат", "dai bieu"),
+}
 
 #: Vietnamese surnames: a capitalised run starting with one is a personal name, which a
 #: translation keeps (with or without diacritics) however common its syllables are.
@@ -139,13 +161,15 @@ def entity_mismatch(ctx: RuleContext) -> Iterable[Issue]:
     (capitalised words that do not start a sentence), then looks for each in the whole
     translation: URLs and addresses case-insensitively, without "https://" or "www."; names
     with case and diacritics folded ("Nguyễn Văn An" / "Nguyen Van An"), written together
-    ("Hà Nội" / "Hanoi"), by any of their words ("Barack Obama" / "Obama") or as a close
-    transliteration (rapidfuzz ratio ≥ 85). Only entities that should survive translation are
-    checked: an acronym must be known to the target language's word list (Zipf ≥ 2.5; "UBND"
-    is translated in full as "People's Committee", "NASA" is not), and is also found as a
-    localised form ("EU"/"UE", "NATO"/"OTAN", "UN"/"LHQ") or spelled out by the initials of
-    capitalised words ("WHO" / "World Health Organization"); a name must be known to the
-    target language nearly as well as to the original's ("Obama" is, "Allemagne" and
+    ("Hà Nội" / "Hanoi"), by any of their words ("Barack Obama" / "Obama") or in the target
+    language's spelling (rapidfuzz ratio ≥ 80 of the stems, without the endings languages add:
+    "Tunisia" / "Tunesien", "Catalonia" / "Katalonien"). Only entities that should survive
+    translation are checked: an acronym must be known to the target language's word list
+    (Zipf ≥ 2.5; "UBND" is translated in full as "People's Committee", "NASA" is not), and is
+    also found as a localised form ("EU"/"UE", "NATO"/"OTAN", "UN"/"LHQ"), spelled out by the
+    initials of capitalised words ("WHO" / "World Health Organization") or, for the English
+    "UK", "PM" and "MP", in words ("Großbritannien", "Premierminister"); a name must be known
+    to the target language nearly as well as to the original's ("Obama" is, "Allemagne" and
     "Biển Đông" are not: they are translated) and one of its words must be rare in the
     original's language (a surname: "Giulia Bertoni" is checked, "Giulia" alone is not; in
     Vietnamese, which spaces syllables, every one: "Thuỵ Sỹ" is Switzerland), unless it is
@@ -334,9 +358,9 @@ class _TargetIndex:
 
     @cached_property
     def capitalised(self) -> tuple[str, ...]:
-        """Folded capitalised words, for transliterations."""
+        """Stems (`_name_stem`) of the capitalised words, for names in another spelling."""
         return tuple(dict.fromkeys(
-            fold(w) for w in _CAPITAL_WORD_RE.findall(self.text)
+            _name_stem(w) for w in _CAPITAL_WORD_RE.findall(self.text)
         ))
 
     @cached_property
@@ -381,7 +405,7 @@ def _present(entity: _Entity, target: _TargetIndex, target_lang: str) -> bool:
             or fold(form) + "s" in target.words
             or form in target.initials
             for form in forms | {text}
-        )
+        ) or any(stem in target.folded for stem in SPELLED_OUT_ACRONYMS.get(text, ()))
     return _name_present(text, target)
 
 
@@ -398,10 +422,25 @@ def _name_present(name: str, target: _TargetIndex) -> bool:
 
     for part in parts:
         if len(part) >= 5 and process.extractOne(
-            part, target.capitalised, scorer=ratio, score_cutoff=NAME_SIMILARITY
+            _name_stem(part), target.capitalised, scorer=ratio, score_cutoff=NAME_SIMILARITY
         ):
             return True
     return False
+
+
+@lru_cache(maxsize=16384)
+def _name_stem(word: str) -> str:
+    """A name as languages that adopt it may respell it: folded, one spelling per sound,
+    doubled letters single, without the ending a language adds ("Tunesien" and "Tunisia" give
+    "tunes" and "tunis"), so that the ratio compares what the two spellings share."""
+    stem = fold(word)
+    for written, sound in _SPELLINGS:
+        stem = stem.replace(written, sound)
+    stem = re.sub(r"(.)\1+", r"\1", stem)
+    for ending in _NAME_ENDINGS:
+        if stem.endswith(ending) and len(stem) - len(ending) >= _MIN_STEM:
+            return stem[: -len(ending)]
+    return stem
 
 
 # --- MT108 -----------------------------------------------------------------------------------
