@@ -73,9 +73,6 @@ MIN_DOCUMENT_LETTERS = 60
 #: A phrase copied from the original is untranslated when it has this many words that are
 #: common in the source language and more frequent there by `COPIED_MARGIN` (Zipf) ...
 COPIED_MIN_WORDS = 2
-#: A capitalised run may be a name the translation keeps ("Deutsche Bahn", "Associated
-#: Press"); it needs this many such content words ("Long Range Acoustic Devices").
-COPIED_NAME_WORDS = 3
 COPIED_MARGIN = 1.0
 #: A word the target corpus does not know (Zipf below `LOANWORD_ZIPF`) counts as a source word
 #: from this source Zipf on (once in ten million words: "shambolic" is 2.3 in English, unseen in
@@ -484,17 +481,16 @@ def stray_source_token(ctx: RuleContext) -> Iterable[Issue]:
     and below 3. A copied stretch of them must be found as such in the original, and is
     reported when:
     - it has two common ones, not counting function words, with none leaning to the target
-      between them ("utterly chaotic", "Long Range Acoustic Devices" in German); or
+      between them ("utterly chaotic" in German); or
     - one of its words is unknown to the target and the original writes it in lowercase and
       never with a capital inside a sentence: a common word, not a name ("10.000 Acres",
       "ein Gotcha-Spiel", "offen gesagt shambolic" ← "acres", "a gotcha game", "frankly
       shambolic"). In the translation the word must be lowercase, or capitalised only where
       the target language capitalises anyway (a sentence start, a German noun).
-    Capitalised stretches (a capital at both ends) may be a name kept on purpose, so the
-    first test needs three such words for them and they are minor ("Deutsche Bahn",
-    "Associated Press" stay quiet); names whose words are no common words ("Manchester
-    United", "Red Devils") never pass it, and names fail the second test, since the original
-    capitalises them ("Man Utd", "the Recovery trial"). A quotation in the translation is left
+    Capitalised stretches (a capital at both ends) are names a translation may keep, and
+    human translators do ("Centers for Disease Control and Prevention", "Press Trust of India"
+    in German), so they never pass the first test; names fail the second too, since the
+    original capitalises them ("Man Utd", "the Recovery trial"). A quotation in the translation is left
     alone, unless the original quotes the same words and they pass the second test: then it
     is speech left untranslated ("„frankly shambolic“"), not a citation.
 
@@ -558,19 +554,20 @@ def _copied_phrases(
             strong.pop(0)
         if not strong:
             continue
+        # A capitalised stretch (a capital at both ends) is a name the translation may keep
+        # ("Centers for Disease Control and Prevention" in German): only its words written
+        # in lowercase in the original are judged, by the second test.
         capitalised = _capitalised(words[strong[0]]) and _capitalised(words[strong[-1]])
         content = sum(
             1 for i in strong
             if profiles[i].common and not _function_word(words[i].norm, source_lang)
         )
-        severity: Severity | None = None
         speech = False  # whether a quotation may hold the stretch (see MT102's docstring)
-        if content >= (COPIED_NAME_WORDS if capitalised else COPIED_MIN_WORDS):
+        if not capitalised and content >= COPIED_MIN_WORDS:
             why = (
                 f"{len(strong)} words far more frequent in {_language(source_lang)} than in "
                 f"{_language(target_lang)}"
             )
-            severity = Severity.MINOR if capitalised else None
         else:
             strong = [
                 i for i in strong
@@ -600,7 +597,6 @@ def _copied_phrases(
         yield Issue(
             f"'{text}' is copied from the original, untranslated ({why})",
             (Span("target", segment.start + first.start, segment.start + last.end),),
-            severity=severity,
         )
 
 
