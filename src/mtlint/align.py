@@ -26,6 +26,7 @@ from dataclasses import replace
 import numpy as np
 
 from mtlint.alignment.confidence import bead_confidences
+from mtlint.alignment.dictionary import dictionary
 from mtlint.alignment.dp import (
     BEAD_TYPES,
     Band,
@@ -106,10 +107,10 @@ def align_texts(
 ) -> tuple[Bead, ...]:
     """Align two lists of sentences (block ids, when given, mark paragraphs).
 
-    The languages are accepted for symmetry with the rest of the pipeline; everything the
-    aligner needs (length ratio, variance, lexicon) is estimated from the pair itself.
+    Everything the aligner needs (length ratio, variance, lexicon) is estimated from the pair
+    itself; the languages only select a shipped word list, where there is one for the pair
+    (`mtlint.alignment.dictionary`).
     """
-    del src_lang, tgt_lang
     n, m = len(src_sentences), len(tgt_sentences)
     if n == 0 or m == 0:
         return tuple(Bead((i,), (), 0.0, 1.0) for i in range(n)) + tuple(
@@ -117,6 +118,10 @@ def align_texts(
         )
     src = [analyse(t) for t in src_sentences]
     tgt = [analyse(t) for t in tgt_sentences]
+    words = dictionary(src_lang, tgt_lang)
+    if words is not None:
+        src = [info.with_anchors(words.source.anchors(t)) for info, t in zip(src, src_sentences)]
+        tgt = [info.with_anchors(words.target.anchors(t)) for info, t in zip(tgt, tgt_sentences)]
     src_len = np.array([s.length for s in src])
     tgt_len = np.array([t.length for t in tgt])
     cognates = cognate_links(src, tgt)

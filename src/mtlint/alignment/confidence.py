@@ -38,8 +38,8 @@ def bead_confidences(solution: Solution, features: FeatureSets) -> tuple[Bead, .
     posterior = solution.posterior or [1.0] * (len(path) - 1)
     spans = [((i0, i1), (j0, j1)) for (i0, j0, _), (i1, j1, _) in zip(path, path[1:])]
     costs = [c1 - c0 for (_, _, c0), (_, _, c1) in zip(path, path[1:])]
-    best_src = _best_elsewhere(features.src, features.tgt, features.weight)
-    best_tgt = _best_elsewhere(features.tgt, features.src, features.weight)
+    best_src = _best_elsewhere(features.src, features.tgt, features.located)
+    best_tgt = _best_elsewhere(features.tgt, features.src, features.located)
     unmatched_src, unmatched_tgt = solution.unmatched or ((), ())
     beads = []
     for k, ((i0, i1), (j0, j1)) in enumerate(spans):
@@ -109,7 +109,7 @@ def _displacement(
     The posterior only compares a bead with its alternatives in a monotone alignment; when a
     paragraph has moved, every alternative is bad and wrong pairs look sure. Their sentences'
     numbers and names are found elsewhere, which is what this measures."""
-    weight = features.weight
+    weight = features.located
     src_f = [features.src[i] for i in range(*src)]
     tgt_f = [features.tgt[j] for j in range(*tgt)]
     tgt_all = frozenset().union(*tgt_f)

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 #: Ideographs carry about three Latin letters of meaning, kana and hangul about two, so weighted
@@ -62,11 +62,15 @@ _FOLD_TABLE = str.maketrans(
 #: by a near match, and the rapidfuzz ratio (0-100) a near match needs.
 _NEAR_LETTERS = 5
 _NEAR_RATIO = 85
-#: Kinds of anchor and how much one of them is worth relative to a rare word.
-_KIND_WEIGHT = {"n": 1.3, "u": 1.5, "p": 0.4, "w": 1.0}
+#: Kinds of anchor and how much one of them is worth relative to a rare word: numbers, URLs,
+#: punctuation, linked words, entries of a shipped word list (`mtlint.alignment.dictionary`).
+_KIND_WEIGHT = {"n": 1.3, "u": 1.5, "p": 0.4, "w": 1.0, "d": 1.0}
 #: Kinds that a faithful translation never loses: one missing on the other side of a bead is
 #: evidence against the bead, so these count even when only one side of the document has them.
 HARD_KINDS = frozenset("nu")
+#: Kinds that say nothing of where a sentence belongs when found elsewhere (see
+#: `FeatureSets.located`).
+_UNLOCATED_KINDS = frozenset("d")
 
 
 @lru_cache(maxsize=200_000)
@@ -111,6 +115,10 @@ class SentenceInfo:
     """Whether the sentence starts with a quotation mark or dash (a line of dialogue)."""
     marked: frozenset[str] = frozenset()
     """Folded words whose spelling had diacritics or another script (see `cognate_links`)."""
+
+    def with_anchors(self, extra: frozenset[str]) -> SentenceInfo:
+        """This sentence with more anchors (a word list's entries)."""
+        return replace(self, anchors=self.anchors | extra) if extra else self
 
 
 def analyse(text: str) -> SentenceInfo:
@@ -282,6 +290,10 @@ class FeatureSets:
     weight: tuple[float, ...]
     hard: tuple[bool, ...]
     """Whether each feature is of a `HARD_KINDS` kind."""
+    located: tuple[float, ...]
+    """Each feature's weight as evidence of where a sentence belongs when it is found
+    elsewhere (a moved sentence takes its numbers, names and cognates along): 0 for a word
+    list's entries, common words that any sentence on the topic may share by chance."""
     src_orphan: tuple[float, ...]
     """Per source sentence, the share of its linkable words that no link joins to any word of
     the other side (see `orphan_share`)."""
@@ -314,6 +326,7 @@ def feature_sets(
     k_src = min(max(len(src), 20), 100)
     k_tgt = min(max(len(tgt), 20), 100)
     hard: list[bool] = []
+    located: list[float] = []
     for key in sorted(df_src.keys() | df_tgt.keys()):
         ds, dt = df_src.get(key, 0), df_tgt.get(key, 0)
         if ds and dt:
@@ -325,11 +338,13 @@ def feature_sets(
         ids[key] = len(weights)
         weights.append(idf * _KIND_WEIGHT[key[0]])
         hard.append(key[0] in HARD_KINDS)
+        located.append(0.0 if key[0] in _UNLOCATED_KINDS else weights[-1])
     return FeatureSets(
         src=tuple(frozenset(ids[k] for k in keys if k in ids) for keys in src_keys),
         tgt=tuple(frozenset(ids[k] for k in keys if k in ids) for keys in tgt_keys),
         weight=tuple(weights),
         hard=tuple(hard),
+        located=tuple(located),
         src_orphan=tuple(orphan_share(info, src_concept) for info in src),
         tgt_orphan=tuple(orphan_share(info, tgt_concept) for info in tgt),
     )
