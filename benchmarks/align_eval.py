@@ -102,19 +102,22 @@ def read_lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").split("\n")[:-1] if path.stat().st_size else []
 
 
-def evaluate(pairs: Iterable[tuple[list[str], list[str], list[GoldBead]]]) -> Counts:
+#: A document pair: source and target sentences, gold beads, and the languages (source,
+#: target) that `mtlint align` and `check` give the aligner.
+Pair = tuple[list[str], list[str], list[GoldBead], tuple[str | None, str | None]]
+
+
+def evaluate(pairs: Iterable[Pair]) -> Counts:
     return evaluate_each(pairs)[0]
 
 
-def evaluate_each(
-    pairs: Iterable[tuple[list[str], list[str], list[GoldBead]]]
-) -> tuple[Counts, list[Counts]]:
+def evaluate_each(pairs: Iterable[Pair]) -> tuple[Counts, list[Counts]]:
     """Counts summed over the documents, and each document's own."""
     counts = Counts()
     each = []
-    for src, tgt, gold in pairs:
+    for src, tgt, gold, (src_lang, tgt_lang) in pairs:
         start = time.perf_counter()
-        beads = align_texts(src, tgt)
+        beads = align_texts(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang)
         seconds = time.perf_counter() - start
         counts.seconds += seconds
         counts.add(beads, gold)
@@ -124,18 +127,22 @@ def evaluate_each(
     return counts, each
 
 
-def textberg(data: Path) -> Iterable[tuple[list[str], list[str], list[GoldBead]]]:
+def textberg(data: Path) -> Iterable[Pair]:
     folder = data / "align" / "textberg-dev"
-    yield read_lines(folder / "dev.de"), read_lines(folder / "dev.fr"), read_gold(folder / "dev.defr")
+    yield (read_lines(folder / "dev.de"), read_lines(folder / "dev.fr"),
+           read_gold(folder / "dev.defr"), ("de", "fr"))
 
 
 def opus_names(data: Path) -> list[str]:
     return [gold.stem for gold in sorted((data / "align" / "opusbooks").glob("*.gold"))]
 
 
-def opusbooks(data: Path) -> Iterable[tuple[list[str], list[str], list[GoldBead]]]:
+def opusbooks(data: Path) -> Iterable[Pair]:
+    """The novels; languages from the file names (`DE-EN-…`)."""
     for gold in sorted((data / "align" / "opusbooks").glob("*.gold")):
-        yield read_lines(gold.with_suffix(".src")), read_lines(gold.with_suffix(".tgt")), read_gold(gold)
+        src_lang, tgt_lang = (part.lower() for part in gold.name.split("-")[:2])
+        yield (read_lines(gold.with_suffix(".src")), read_lines(gold.with_suffix(".tgt")),
+               read_gold(gold), (src_lang, tgt_lang))
 
 
 # --- synthetic pairs --------------------------------------------------------------------------
@@ -169,7 +176,7 @@ def _segment(path: Path) -> list[str]:
         return [s for line in lines if line for s in _SENT_RE.split(line) if s.strip()]
 
 
-def synthetic(corpora: Path, seed: int = 13) -> Iterable[tuple[list[str], list[str], list[GoldBead]]]:
+def synthetic(corpora: Path, seed: int = 13) -> Iterable[Pair]:
     """Each corpus document against a rewritten copy of itself with known gold beads.
 
     The copy has some words replaced (so matching is not trivial), and sentences split (1-2),
@@ -208,7 +215,7 @@ def synthetic(corpora: Path, seed: int = 13) -> Iterable[tuple[list[str], list[s
                 gold.append(((i,), (len(tgt),)))
                 tgt.append(_noisy(src[i], rng, vocabulary))
             i += 1
-        yield src, tgt, gold
+        yield src, tgt, gold, (None, None)  # a document against a copy of itself
 
 
 def _noisy(sentence: str, rng: random.Random, vocabulary: Sequence[str]) -> str:
