@@ -31,7 +31,8 @@ Injections (deterministic for a seed):
                   Zipf ≥ 3, like "an", "to", "con", are not used: they are not detectable)
   untranslated    an English sentence replaced by its Vietnamese original (≥ 5 words)
   omitted         an English sentence deleted (≥ 5 words); the span is the Vietnamese sentence
-  added           a sentence (≥ 5 words) from a talk at least 300 lines away inserted
+  added           a sentence (≥ 5 words) from a talk at least 300 lines away, not already in
+                  the article, inserted
   number          a number that the English and Vietnamese sentences share changed
   duplicated      the last 2-4 words of a sentence (≥ 2 content words) said again before its end
   boundary        a sentence of ≥ 10 words cut in two with ". " and a lower-case continuation
@@ -215,9 +216,11 @@ def inject_omitted(d: Draft, p: int, s: int, rng: random.Random) -> bool:
 def make_inject_added(pool: Sequence[str], first_line: Callable[[], int]) -> Injector:
     def inject_added(d: Draft, p: int, s: int, rng: random.Random) -> bool:
         here = first_line()
+        present = {sent.text for para in d.target for sent in para}
         candidates = [
             k for k in range(len(pool))
             if abs(k - here) >= FAR_LINES and len(_words(pool[k])) >= MIN_WORDS
+            and pool[k] not in present  # twice in one article is a repetition, not an addition
         ]
         text = pool[rng.choice(candidates)]
         d.target[p].insert(s + 1, Sent(text, [(0, len(text))]))
