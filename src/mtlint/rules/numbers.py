@@ -129,7 +129,9 @@ def _unstated(left: Sequence[_Item], mentions: list[list[NumberMention]],
     leftover whose value a matched mention of the same side gives in another sentence of its
     bead or the next is that repetition. Within one sentence the same value counts twice ("5
     xe và 5 người": five cars and five people), except as a conversion in brackets beside it
-    ("161 feet (49 meters)"): publishers drop those, so a translation may keep either one."""
+    ("161 feet (49 meters)"): publishers drop those, so a translation may keep either one; and
+    except a year, which names one time however often it is said ("in 2018, according to its
+    2018 results")."""
     leftover = {item.mention for item in left}
     starts = [seg.start for seg in segments]
 
@@ -141,7 +143,7 @@ def _unstated(left: Sequence[_Item], mentions: list[list[NumberMention]],
         item for item in left
         if not any(
             m not in leftover and values_match(m, item.mention)
-            and sentence(m) != sentence(item.mention)
+            and (sentence(m) != sentence(item.mention) or item.mention.kind == "year")
             for j in _window(item.bead, n, 1) for m in mentions[j]
         )
         and not any(m not in leftover and _bracketed_conversion(item.mention, m, units)
