@@ -35,6 +35,7 @@ class _Side:
 
     phrases: dict[str, frozenset[int]]
     longest: int  # words in the longest phrase
+    openers: frozenset[str]  # first words of the phrases of two words or more
 
     def anchors(self, text: str) -> frozenset[str]:
         """The entries whose phrases `text` contains, longest phrases first, without overlap
@@ -43,7 +44,8 @@ class _Side:
         found: set[int] = set()
         i = 0
         while i < len(words):
-            for n in range(min(self.longest, len(words) - i), 0, -1):
+            longest = min(self.longest, len(words) - i) if words[i] in self.openers else 1
+            for n in range(longest, 0, -1):
                 entries = self.phrases.get(" ".join(words[i : i + n]))
                 if entries is not None:
                     found.update(entries)
@@ -98,6 +100,7 @@ def _side(phrases: dict[str, set[int]]) -> _Side:
     return _Side(
         {phrase: frozenset(entries) for phrase, entries in phrases.items()},
         max((phrase.count(" ") + 1 for phrase in phrases), default=1),
+        frozenset(phrase.split(" ", 1)[0] for phrase in phrases if " " in phrase),
     )
 
 
