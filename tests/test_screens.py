@@ -138,14 +138,17 @@ def test_a_target_without_loud_sentences_is_no_language_suspect(
 def test_punctuation_reads_the_original_only_for_marks_of_the_translation(text: str) -> None:
     # MT203 skips the original's unpaired quotes when the translation has no quote or bracket
     # (`_MARK_RE`): they only ever excuse a mark of the translation.
-    from mtlint.rules.punctuation import _MARK_RE, _pairing_issues
+    from mtlint.rules.punctuation import _MARK_RE, _pairing_issues, _scanned_blocks
     from tests.helpers import plain_document
 
     doc = plain_document(text)
     if _MARK_RE.search(doc.text):
         return
     excused = {k: frozenset({"open", "close"}) for k in range(len(doc.blocks))}
-    assert list(_pairing_issues(doc, "en", excused)) == list(_pairing_issues(doc, "en", {}))
+    blocks = _scanned_blocks(doc, "en")
+    assert list(_pairing_issues(doc, "en", blocks, excused)) == list(
+        _pairing_issues(doc, "en", blocks, {})
+    )
 
 
 @settings(max_examples=500, deadline=None)

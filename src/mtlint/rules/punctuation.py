@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from mtlint.model import Block, Document, Segment, Severity, Span
@@ -97,8 +98,8 @@ def punctuation(ctx: RuleContext) -> Iterable[Issue]:
     What it does: in each paragraph of the translation, pairs quotation marks with the
     conventions of the target language (“…” in English, «…» in French, „…“ in German,
     「…」 in Japanese) and brackets, and reports an opening mark never closed, a closing mark
-    never opened, a closing quote used to open (”Hello,” he said) or an opening quote used to
-    close; "a)" list labels, smileys and quotations continued over several paragraphs (the
+    never opened, a closing quote used to open (”Hello,” he said), an opening quote used to
+    close, or a straight quote closing a typographic one („Links-Rechts"-Regel); "a)" list labels, smileys and quotations continued over several paragraphs (the
     next paragraph opens with a quote, or closes the open one) are left alone, and so are
     single quotes, which look like apostrophes; brackets pair within their paragraph. With the
     original, a quote left unpaired the same way in the original paragraph (a quotation
@@ -128,14 +129,17 @@ def punctuation(ctx: RuleContext) -> Iterable[Issue]:
     # no quote or bracket at all, and then the original is not scanned.
     has_marks = _MARK_RE.search(doc.text) is not None
     kept = _original_imbalances(ctx) if ctx.source is not None and has_marks else {}
-    yield from _pairing_issues(doc, lang, kept)
+    blocks = _scanned_blocks(doc, lang) if has_marks else [None] * len(doc.blocks)
+    yield from _pairing_issues(doc, lang, blocks, kept)
     if lang not in _UNSPACED:
         for segment in ctx.target_segments:
             yield from _spacing_issues(segment, lang, ctx.source)
     if ctx.source is not None:
         yield from _final_stop_issues(ctx)
         if lang in _TYPOGRAPHIC_QUOTES:
-            yield from _straight_quote_style_issues(ctx, lang)
+            # a straight quote that closes a typographic one is reported as such, not again
+            mixed = {m.pos for b in blocks if b for m, why in b.stray if why == "mixed"}
+            yield from _straight_quote_style_issues(ctx, lang, mixed)
 
 
 # --- quotes and brackets ---------------------------------------------------------------------
@@ -154,17 +158,23 @@ class _BlockMarks:
     odd_straight: _Mark | None
 
 
-def _pairing_issues(
-    doc: Document, lang: str, kept: Mapping[int, frozenset[str]]
-) -> Iterator[Issue]:
-    """Unpaired marks of each paragraph, but not a quote the original leaves unpaired as well
-    (`kept`: per paragraph, "open" and "close" as `_original_imbalances` says)."""
+def _scanned_blocks(doc: Document, lang: str) -> list[_BlockMarks | None]:
+    """The marks of each paragraph (None for one without any)."""
     pairs = _pairs(lang)
-    blocks = [
+    return [
         _scan_block(doc.text, block, pairs)
         if _MARK_RE.search(doc.text, block.start, block.end) else None
         for block in doc.blocks
     ]
+
+
+def _pairing_issues(
+    doc: Document, lang: str, blocks: Sequence[_BlockMarks | None],
+    kept: Mapping[int, frozenset[str]],
+) -> Iterator[Issue]:
+    """Unpaired marks of each paragraph, but not a quote the original leaves unpaired as well
+    (`kept`: per paragraph, "open" and "close" as `_original_imbalances` says)."""
+    pairs = _pairs(lang)
     for k, marks in enumerate(blocks):
         if marks is None:
             continue
@@ -273,6 +283,7 @@ _STRAY_MESSAGES = {
     "close": "'{}' closes nothing: no opening mark before it",
     "as-opening": "closing quote '{}' used to open a quotation",
     "as-closing": "opening quote '{}' used to close a quotation",
+    "mixed": "straight quote '{}' closes a quotation opened with a typographic quote",
 }
 
 
@@ -299,7 +310,12 @@ def _scan_block(text: str, block: Block, pairs: Sequence[tuple[str, str]]) -> _B
         prev, nxt = body[i - 1 : i], body[i + 1 : i + 2]
         top = stack[-1] if stack else None
         if ch == '"':
-            if not prev.isdigit():  # not inches: 5'10"
+            if prev.isdigit():
+                continue  # inches: 5'10"
+            if top is not None and top.char in _DOUBLE_QUOTES and _closing_position(prev, nxt):
+                stack.pop()  # „Links-Rechts"-Regel: closed, with the wrong mark
+                stray.append((_Mark(ch, pos), "mixed"))
+            else:
                 straight.append(_Mark(ch, pos))
             continue
         if top is not None and ch in _closers(top.char, pairs):
@@ -430,7 +446,9 @@ def _final_stop_issues(ctx: RuleContext) -> Iterator[Issue]:
 # --- quotation style -------------------------------------------------------------------------
 
 
-def _straight_quote_style_issues(ctx: RuleContext, lang: str) -> Iterator[Issue]:
+def _straight_quote_style_issues(
+    ctx: RuleContext, lang: str, mixed: AbstractSet[int]
+) -> Iterator[Issue]:
     """Straight quotes in sentences whose original quotes there, in a language that quotes
     with marks of its own: machine translation copies the original's "…" instead of writing
     „…“ or « … ». One finding per document, with a span on each of those straight quotes: a
@@ -442,7 +460,7 @@ def _straight_quote_style_issues(ctx: RuleContext, lang: str) -> Iterator[Issue]
     for bead in ctx.beads:
         segments = [ctx.target_segments[j] for j in bead.tgt]
         found = [i for seg in segments if '"' in seg.text
-                 for i in _straight_quotes(text, seg.start, seg.end)]
+                 for i in _straight_quotes(text, seg.start, seg.end) if i not in mixed]
         if found and any(
             _DOUBLE_QUOTES.intersection(ctx.source_segments[i].text) for i in bead.src
         ):
