@@ -99,7 +99,8 @@ def punctuation(ctx: RuleContext) -> Iterable[Issue]:
     conventions of the target language (“…” in English, «…» in French, „…“ in German,
     「…」 in Japanese) and brackets, and reports an opening mark never closed, a closing mark
     never opened, a closing quote used to open (”Hello,” he said), an opening quote used to
-    close, or a straight quote closing a typographic one („Links-Rechts"-Regel); "a)" list labels, smileys and quotations continued over several paragraphs (the
+    close, or a straight quote paired with a typographic one („Links-Rechts"-Regel,
+    US-"Versäumnisse“); "a)" list labels, smileys and quotations continued over several paragraphs (the
     next paragraph opens with a quote, or closes the open one) are left alone, and so are
     single quotes, which look like apostrophes; brackets pair within their paragraph. With the
     original, a quote left unpaired the same way in the original paragraph (a quotation
@@ -138,7 +139,7 @@ def punctuation(ctx: RuleContext) -> Iterable[Issue]:
         yield from _final_stop_issues(ctx)
         if lang in _TYPOGRAPHIC_QUOTES:
             # a straight quote that closes a typographic one is reported as such, not again
-            mixed = {m.pos for b in blocks if b for m, why in b.stray if why == "mixed"}
+            mixed = {pos for b in blocks if b for pos in b.mixed_straight}
             yield from _straight_quote_style_issues(ctx, lang, mixed)
 
 
@@ -156,6 +157,8 @@ class _BlockMarks:
     starts_with_opener: bool
     #: The last straight double quote, when the paragraph has an odd number of them.
     odd_straight: _Mark | None
+    #: Straight double quotes paired with a typographic one (reported as "mixed" strays).
+    mixed_straight: tuple[int, ...] = ()
 
 
 def _scanned_blocks(doc: Document, lang: str) -> list[_BlockMarks | None]:
@@ -284,6 +287,7 @@ _STRAY_MESSAGES = {
     "as-opening": "closing quote '{}' used to open a quotation",
     "as-closing": "opening quote '{}' used to close a quotation",
     "mixed": "straight quote '{}' closes a quotation opened with a typographic quote",
+    "mixed-close": "'{}' closes a quotation opened with a straight quote",
 }
 
 
@@ -299,6 +303,7 @@ def _scan_block(text: str, block: Block, pairs: Sequence[tuple[str, str]]) -> _B
     stack: list[_Mark] = []
     stray: list[tuple[_Mark, str]] = []
     straight: list[_Mark] = []
+    mixed: list[int] = []
     body = text[block.start : block.end]
     garbled = {m.end() - 1 for m in MOJIBAKE_HINT_RE.finditer(body)}
     first = body.lstrip(" \t-–—*•")[:1]
@@ -315,6 +320,7 @@ def _scan_block(text: str, block: Block, pairs: Sequence[tuple[str, str]]) -> _B
             if top is not None and top.char in _DOUBLE_QUOTES and _closing_position(prev, nxt):
                 stack.pop()  # „Links-Rechts"-Regel: closed, with the wrong mark
                 stray.append((_Mark(ch, pos), "mixed"))
+                mixed.append(pos)
             else:
                 straight.append(_Mark(ch, pos))
             continue
@@ -338,11 +344,14 @@ def _scan_block(text: str, block: Block, pairs: Sequence[tuple[str, str]]) -> _B
             if ch not in ")]}）" and _opening_position(prev, nxt):
                 stray.append((_Mark(ch, pos), "as-opening"))
                 stack.append(_Mark(_opening_for(ch, pairs), pos))
+            elif top is None and ch in _DOUBLE_QUOTES and len(straight) % 2:
+                mixed.append(straight.pop().pos)  # US-"Versäumnisse“: opened, with the wrong mark
+                stray.append((_Mark(ch, pos), "mixed-close"))
             else:
                 stray.append((_Mark(ch, pos), "close"))
     unclosed = [m for m in stack if not (m.char in "(" and _smiley_before(text, m.pos))]
     odd = straight[-1] if len(straight) % 2 else None
-    return _BlockMarks(unclosed, stray, starts_with_opener, odd)
+    return _BlockMarks(unclosed, stray, starts_with_opener, odd, tuple(mixed))
 
 
 def _ends_clause(body: str, i: int) -> bool:
