@@ -57,6 +57,9 @@ _MIN_STEM = 4
 ACRONYM_TARGET_ZIPF = 2.5
 #: A segment whose letters are mostly capitals is a headline in capitals, not acronyms.
 CAPITALS_SHARE = 0.5
+#: A word in capitals beside another (a dateline, a label) is an ordinary word, not an acronym,
+#: when it is this common (Zipf) in the original's language: "NEW", "VALLEY", not "FDA".
+CAPITALS_WORD_ZIPF = 4.0
 
 #: Acronyms that translations localise: one group per organisation or thing; any member found
 #: in the translation stands for any other.
@@ -260,13 +263,34 @@ def _entities(
     if acronyms and len(_UPPER_RE.findall(text)) <= CAPITALS_SHARE * len(
         _LETTER_RE.findall(text)
     ):  # not a headline in capitals
-        for start, end, word in acronyms:
-            if _is_acronym(word) and _acronym_checked(word, target_lang):
+        for k, (start, end, word) in enumerate(acronyms):
+            if (
+                _is_acronym(word)
+                and _acronym_checked(word, target_lang)
+                and not _word_in_capitals(text, acronyms, k, source_lang)
+            ):
                 yield _Entity("acronym", word, base + start, base + end)
     for run in _name_runs(text, [w for w in capitals if not w[2].isupper()]):
         if _name_checked([w for _, _, w in run], source_lang, target_lang):
             start, end = run[0][0], run[-1][1]
             yield _Entity("name", text[start:end], base + start, base + end)
+
+
+def _word_in_capitals(
+    text: str, acronyms: Sequence[tuple[int, int, str]], k: int, source_lang: str | None
+) -> bool:
+    """Whether acronym candidate `k` is a common word of a phrase written in capitals, such
+    as a dateline ("NEW DELHI (AP) -", "JURUPA VALLEY (CBSLA) -"): next to another word in
+    capitals, and common in the original's language (Zipf ≥ `CAPITALS_WORD_ZIPF`)."""
+    start, end, word = acronyms[k]
+    neighbours = acronyms[max(0, k - 1) : k] + acronyms[k + 1 : k + 2]
+    beside = [
+        other for other in neighbours
+        if len(other[2]) >= 2 and not text[min(end, other[1]) : max(start, other[0])].strip(" -")
+    ]
+    return bool(beside) and source_lang is not None and (
+        zipf(word.lower(), source_lang) or 0.0
+    ) >= CAPITALS_WORD_ZIPF
 
 
 def _is_acronym(word: str) -> bool:
