@@ -127,7 +127,7 @@ def check_sentence_pairs(
     The chunk is checked stage by stage and rule by rule, each over every pair, not pair by
     pair: a short pair touches so little data that running all the rules' code on it in turn
     spends more time fetching that code and its tables into the processor's caches than
-    checking; one rule over a few hundred pairs in a row keeps them warm (a fifth less time
+    checking; one rule over a few hundred pairs in a row keeps them warm (a quarter less time
     per pair). The findings are the same, in the same order: each pair's rules still run in
     registry order.
     """
