@@ -4,7 +4,8 @@ A translation changes the words but keeps numbers, URLs, names, much punctuation
 cognates, and its length stays roughly proportional to the original. Each sentence is reduced to
 a weighted length and a set of anchor features; a feature is shared by a source and a target
 sentence when both contain the same number, the same name (up to diacritics and script), a
-cognate pair, or a word pair of the document's own lexicon (learnt in a second pass).
+cognate pair, a word pair of the document's own lexicon (learnt in a second pass), or an entry
+of a word list shipped for the language pair (`mtlint.alignment.dictionary`).
 """
 
 from __future__ import annotations
