@@ -177,7 +177,8 @@ def entity_mismatch(ctx: RuleContext) -> Iterable[Issue]:
     original's language (a surname: "Giulia Bertoni" is checked, "Giulia" alone is not; in
     Vietnamese, which spaces syllables, every one: "Thuỵ Sỹ" is Switzerland), unless it is
     a Vietnamese personal name.
-    Roman numerals and words of headlines in capitals are not acronyms. Missing URLs,
+    Roman numerals, words of headlines in capitals and common words of a phrase in capitals
+    (the dateline "NEW DELHI (AP)") are not acronyms. Missing URLs,
     addresses, handles and names are major; acronyms and hashtags (sometimes localised on
     purpose) minor. Each entity is reported once, at its first occurrence.
 
