@@ -361,7 +361,7 @@ def _base_lang(lang: str) -> str:
 
 @lru_cache(maxsize=None)
 def _abbreviations(lang: str) -> _Abbreviations:
-    table = _table()
+    table = abbreviation_table()
     single: dict[str, str] = {}
     suffixes: dict[str, str] = {}
     parts: dict[str, list[tuple[tuple[str, ...], int, str]]] = {}
@@ -387,7 +387,9 @@ def _abbreviations(lang: str) -> _Abbreviations:
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict:
+def abbreviation_table() -> dict:
+    """`data/abbreviations.json`: abbreviations per language, and the languages that write
+    ordinals with a full stop (see its `_about`)."""
     from importlib import resources  # costs more to import than the whole CLI's --help
 
     data = resources.files("mtlint").joinpath("data").joinpath("abbreviations.json")

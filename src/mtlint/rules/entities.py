@@ -21,6 +21,7 @@ from mtlint.lexicon import lang_scripts, script, zipf
 from mtlint.model import Bead, Segment, Severity, Span
 from mtlint.rules.registry import Issue, RuleContext, rule
 from mtlint.rules.residue import excerpt, word_count
+from mtlint.rules.words import ROMAN_RE
 
 # --- MT107 thresholds ------------------------------------------------------------------------
 
@@ -136,7 +137,6 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 #: after it, so the regex engine jumps from capital to capital instead of trying the
 #: lookbehind at every position of the sentence.
 _CAPITAL_WORD_RE = re.compile(rf"[{_UPPER}](?<!\w.)[^\W_]*")
-_ROMAN_RE = re.compile(r"[IVXLCDM]+")
 _TRAILING = ".,;:!?)]}'\"”’»…"
 #: Characters after which a word starts a sentence (or a quotation) and may be capitalised
 #: for that reason alone.
@@ -284,7 +284,7 @@ def _word_in_capitals(
     as a dateline ("NEW DELHI (AP) -", "JURUPA VALLEY (CBSLA) -"): next to another word in
     capitals, and common in the original's language (Zipf ≥ `CAPITALS_WORD_ZIPF`)."""
     start, end, word = acronyms[k]
-    neighbours = acronyms[max(0, k - 1) : k] + acronyms[k + 1 : k + 2]
+    neighbours = [*acronyms[max(0, k - 1) : k], *acronyms[k + 1 : k + 2]]
     beside = [
         other for other in neighbours
         if len(other[2]) >= 2 and not text[min(end, other[1]) : max(start, other[0])].strip(" -")
@@ -295,7 +295,7 @@ def _word_in_capitals(
 
 
 def _is_acronym(word: str) -> bool:
-    if len(word) < 2 or not word.isupper() or _ROMAN_RE.fullmatch(word):
+    if len(word) < 2 or not word.isupper() or ROMAN_RE.fullmatch(word):
         return False
     if script(word) != "Latin":
         return False

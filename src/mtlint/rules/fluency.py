@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 from itertools import pairwise
 from operator import eq
 
@@ -29,6 +28,7 @@ from mtlint.rules.residue import (
     title_block,
     word_count,
 )
+from mtlint.rules.words import ROMAN_RE
 
 #: A repeated phrase counts when its second occurrence starts within this many words of the
 #: end of the first (sentence ends included).
@@ -79,9 +79,6 @@ _STOP_RE = re.compile(r"(?<!\S)(\S*?[^\s.…])\.(?=\s+(\S+))")
 #: What every match of `_STOP_RE` contains; far cheaper to look for (no lookbehind to try at
 #: every position), and absent from most sentences, whose only full stop ends them.
 _STOP_HINT = re.compile(r"\.\s+\S")
-#: A Roman numeral in capitals ("VI", "XIV"), an ordinal where a full stop follows it in the
-#: languages that write "XIV." for "the fourteenth".
-_ROMAN_RE = re.compile(r"[IVXLCDM]+")
 _CLAUSE_PUNCT = frozenset(".,;:!?…)]}\"”»。，；：！？、")
 _OPENING_PUNCT = "\"'“‘«„([{¿¡*"
 _TRAILING_PUNCT = ".,;:!?…)]}\"'”’»"
@@ -771,7 +768,7 @@ def _ends_word(before: str, abbreviations: frozenset[str], lang: str) -> bool:
     word = before.lstrip(_OPENING_PUNCT)
     if len(word) < 2 or any(ch in "./@" for ch in word) or word[-1].isdigit():
         return False
-    if _ROMAN_RE.fullmatch(word) and _ordinal_period(lang):
+    if ROMAN_RE.fullmatch(word) and _ordinal_period(lang):
         return False
     folded = word.casefold()
     return folded not in abbreviations and not _clipped(folded, lang)
@@ -866,7 +863,9 @@ def _cut_issue(text: str, lo: int, stop_end: int, start: int, end: int) -> Issue
 @lru_cache(maxsize=None)
 def _abbreviations(lang: str) -> frozenset[str]:
     """Words that take a full stop without ending a sentence, from the segmenter's tables."""
-    table = _segmenter_table()["languages"]
+    from mtlint.segment import abbreviation_table
+
+    table = abbreviation_table()["languages"]
     words: set[str] = set()
     for scope in ("*", lang):
         for entries in table.get(scope, {}).values():
@@ -880,12 +879,6 @@ def _abbreviations(lang: str) -> frozenset[str]:
 def _ordinal_period(lang: str) -> bool:
     """Whether the language writes ordinals with a full stop ("3.", "XIV."): the segmenter's
     table says."""
-    return lang in _segmenter_table()["ordinal_period"]
+    from mtlint.segment import abbreviation_table
 
-
-@lru_cache(maxsize=1)
-def _segmenter_table() -> dict[str, Any]:
-    from importlib import resources
-
-    data = resources.files("mtlint").joinpath("data").joinpath("abbreviations.json")
-    return json.loads(data.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return lang in abbreviation_table()["ordinal_period"]

@@ -14,6 +14,10 @@ from typing import NamedTuple
 from mtlint.lexicon import normalise, tokens
 from mtlint.model import Segment
 
+#: A Roman numeral in capitals ("VI", "XIV"): no acronym, and an ordinal where a full stop
+#: follows it in the languages that write "XIV." for "the fourteenth".
+ROMAN_RE = re.compile(r"[IVXLCDM]+")
+
 #: Stretches whose words are not prose: URLs, e-mail addresses, handles and hashtags, bare
 #: domains and file names.
 _NOT_PROSE_RE = re.compile(
