@@ -6,7 +6,8 @@ Consecutive lines make articles of 20-40 sentences (talk boundaries are unknown)
 paragraph break every 4-6 sentences. Every article is checked as is (Vietnamese original,
 English translation): findings of major severity or above there are false alarms on good human
 translations, reported per 1,000 target sentences (raw, and without the findings listed in
-`ACCEPTED`, which are real faults of the human translations). Then, for each artefact family, a copy of
+`ACCEPTED`, which are real faults of the human translations); findings below major are counted
+apart. Then, for each artefact family, a copy of
 each article receives a few artefacts of that family in distant paragraphs, at sentences where
 the clean check found nothing, and an artefact counts as found when a finding of its family
 (any severity; the major+ column counts only major and critical ones) overlaps its span on
@@ -376,6 +377,7 @@ class CleanRun:
 
     sentences: int = 0
     alarms: Counter[str] = field(default_factory=Counter)
+    minor: Counter[str] = field(default_factory=Counter)  # findings below major
     accepted: int = 0  # of the alarms, faults of the data (ACCEPTED)
     lines: list[str] = field(default_factory=list)
     noisy: dict[int, tuple[set[int], set[int]]] = field(default_factory=dict)
@@ -387,9 +389,11 @@ class CleanRun:
         rules = ", ".join(f"{code} {n}" for code, n in sorted(self.alarms.items())) or "none"
         total = sum(self.alarms.values())
         adjusted = 1000 * (total - self.accepted) / self.sentences
+        minor = ", ".join(f"{code} {n}" for code, n in sorted(self.minor.items())) or "none"
         return (f"{total} findings of major or above = {self.rate():.1f} per "
                 f"1,000 target sentences ({rules}); without the {self.accepted} accepted true "
-                f"positives: {total - self.accepted} = {adjusted:.1f} per 1,000")
+                f"positives: {total - self.accepted} = {adjusted:.1f} per 1,000; "
+                f"{sum(self.minor.values())} minor ({minor})")
 
 
 def clean_run(articles: Sequence[Article]) -> CleanRun:
@@ -408,7 +412,11 @@ def clean_run(articles: Sequence[Article]) -> CleanRun:
                     k for k, (a, b) in enumerate(spans[span["side"]])
                     if overlaps(a, b, span["start"], span["end"])
                 )
-            if f["severity"] in ("major", "critical"):
+            if f["severity"] not in ("major", "critical"):
+                run.minor[f["code"]] += 1
+                run.lines.append(f"  line {article.first + 1}+: {f['code']} {f['severity']} "
+                                 f"{f['message'][:150]}")
+            else:
                 run.alarms[f["code"]] += 1
                 accepted = any(f["code"] == code and text in f["message"] for code, text in ACCEPTED)
                 run.accepted += accepted

@@ -95,3 +95,34 @@ def test_dropped_vietnamese_sentence_is_spanned_even_when_the_aligner_merges_it_
     dropped = source.index("Các kệ sách")
     assert any(s.start <= dropped < s.end for s in finding.spans)
     assert finding.message.startswith("1 source sentence has no counterpart")
+
+
+# The second sentence is dropped and the hand-built alignment hides it in a merge with the
+# third, where the aligner's belief that it has no counterpart stays low (0.05).
+MERGED = (
+    Bead((0,), (0,), 0.0, 0.9, (0.0, 0.0)),
+    Bead((1, 2), (1,), 0.5, 0.8, (0.05, 0.0, 0.0), (True, False, False)),
+    Bead((3,), (2,), 0.0, 0.9, (0.0, 0.0)),
+)
+
+
+def test_a_weak_belief_is_a_minor_gap_where_the_bead_gives_the_sentence_no_support() -> None:
+    ctx = line_context(TARGET, "en", SOURCE, "vi", MERGED)
+    [finding] = RULES["MT103"].run(ctx)
+    assert "Ghe chở đầy trái cây từ các vườn." in spanned(finding, ctx)
+    assert "'Ghe chở đầy trái cây từ các vườn.'" in finding.message
+    assert finding.severity.value == "minor"
+    assert "likely: the alignment pairs it, but with nothing that translates its words" in finding.message
+
+
+def test_a_weak_belief_alone_is_no_gap() -> None:
+    supported = tuple(
+        Bead(b.src, b.tgt, b.cost, b.confidence, b.unmatched, (False,) * len(b.unsupported))
+        for b in MERGED
+    )
+    assert not list(RULES["MT103"].run(line_context(TARGET, "en", SOURCE, "vi", supported)))
+    faint = tuple(
+        Bead(b.src, b.tgt, b.cost, b.confidence, tuple(min(u, 0.02) for u in b.unmatched), b.unsupported)
+        for b in MERGED
+    )
+    assert not list(RULES["MT103"].run(line_context(TARGET, "en", SOURCE, "vi", faint)))

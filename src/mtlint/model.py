@@ -139,6 +139,10 @@ class Bead:
     unmatched: tuple[float, ...] = ()
     """Per sentence of the bead (source ones, then target ones), the aligner's belief that it
     has no counterpart at all, wherever the bead puts it; empty when not computed."""
+    unsupported: tuple[bool, ...] = ()
+    """Per sentence of the bead, in the same order, whether it has anchors that the other side
+    of the document shares and none of them in this bead: a sentence that a merge or a wrong
+    pairing holds although nothing in its partners translates it; empty when not computed."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,7 +49,8 @@ def bead_confidences(solution: Solution, features: FeatureSets) -> tuple[Bead, .
             conf *= math.exp(-max(moved - _DISPLACEMENT_MARGIN, 0.0) / _ANCHOR_SCALE)
         else:
             conf *= _kept(best_src[i0] if i1 > i0 else best_tgt[j0])
-        unmatched = ()
+        unmatched: tuple[float, ...] = ()
+        unsupported: tuple[bool, ...] = ()
         if solution.unmatched is not None:
             unmatched = tuple(
                 round(float(share[x]) * _kept(best[x]), 4)
@@ -58,13 +59,28 @@ def bead_confidences(solution: Solution, features: FeatureSets) -> tuple[Bead, .
                 )
                 for x in range(lo, hi)
             )
+            unsupported = _unsupported((i0, i1), (j0, j1), features)
         beads.append(
             Bead(
                 tuple(range(i0, i1)), tuple(range(j0, j1)), round(costs[k], 4), round(conf, 4),
-                unmatched,
+                unmatched, unsupported,
             )
         )
     return tuple(beads)
+
+
+def _unsupported(
+    src: tuple[int, int], tgt: tuple[int, int], features: FeatureSets
+) -> tuple[bool, ...]:
+    """`Bead.unsupported` of each sentence of a matched bead (all False in a 1-0 or 0-1 bead,
+    which holds its sentence as unmatched already)."""
+    if src[0] == src[1] or tgt[0] == tgt[1]:
+        return (False,) * (src[1] - src[0] + tgt[1] - tgt[0])
+    src_f = [features.src[i] for i in range(*src)]
+    tgt_f = [features.tgt[j] for j in range(*tgt)]
+    src_all, tgt_all = frozenset().union(*src_f), frozenset().union(*tgt_f)
+    return tuple(bool(fs) and not fs & facing for fs, facing in
+                 [(fs, tgt_all) for fs in src_f] + [(fs, src_all) for fs in tgt_f])
 
 
 def _kept(elsewhere: float) -> float:
