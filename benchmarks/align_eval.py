@@ -6,6 +6,11 @@ and synthetic pairs built from the target sides of the project's corpora/ with k
 vecalign and Bertalign aligners, as described in ../shared/data/README.md.
 
     .venv/bin/python benchmarks/align_eval.py [--data DIR] [--corpora DIR]
+        [--show-disagreements N [--seed K]]
+
+`--show-disagreements N` prints, instead of the table, N OPUS Books groups drawn at random
+where mtlint's beads and the gold differ (a group: the sentences that gold and mtlint beads
+connect), each with both bead sets, for reading which side is right.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import random
 import re
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -145,6 +150,48 @@ def opusbooks(data: Path) -> Iterable[Pair]:
                read_gold(gold), (src_lang, tgt_lang))
 
 
+def disagreements(pairs: Iterable[Pair]) -> Iterator[tuple[str, str, list[GoldBead], list[GoldBead]]]:
+    """Per document, the groups of sentences that gold and hypothesis beads connect where the
+    two bead sets differ: (source lines, target lines, gold beads, mtlint beads) as text."""
+    for src, tgt, gold, (src_lang, tgt_lang) in pairs:
+        hyp = [(b.src, b.tgt) for b in align_texts(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang)]
+        parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+        def find(x: tuple[str, int]) -> tuple[str, int]:
+            while parent.setdefault(x, x) != x:
+                x = parent[x]
+            return x
+
+        for bead in [*gold, *hyp]:
+            nodes = [("s", i) for i in bead[0]] + [("t", j) for j in bead[1]]
+            for node in nodes[1:]:
+                parent[find(node)] = find(nodes[0])
+        groups: dict[tuple[str, int], tuple[list[GoldBead], list[GoldBead]]] = {}
+        for k, beads in enumerate((gold, hyp)):
+            for bead in beads:
+                if not (bead[0] or bead[1]):
+                    continue
+                root = find(("s", bead[0][0]) if bead[0] else ("t", bead[1][0]))
+                groups.setdefault(root, ([], []))[k].append(bead)
+        for g, h in groups.values():
+            if set(g) != set(h):
+                lines = sorted({i for b in g + h for i in b[0]}), sorted({j for b in g + h for j in b[1]})
+                yield ("\n".join(f"  S{i}: {src[i]}" for i in lines[0]),
+                       "\n".join(f"  T{j}: {tgt[j]}" for j in lines[1]), sorted(g), sorted(h))
+
+
+def show_disagreements(data: Path, count: int, seed: int) -> None:
+    groups = list(disagreements(opusbooks(data)))
+    print(f"{len(groups)} groups where mtlint and the OPUS Books gold differ; {count} at random "
+          f"(seed {seed}):")
+    for n, (src, tgt, gold, hyp) in enumerate(random.Random(seed).sample(groups, count), 1):
+        print(f"\n#{n}\n{src}\n{tgt}\n  gold:   {_beads_text(gold)}\n  mtlint: {_beads_text(hyp)}")
+
+
+def _beads_text(beads: Sequence[GoldBead]) -> str:
+    return " ".join(f"{list(s)}:{list(t)}" for s, t in beads)
+
+
 # --- synthetic pairs --------------------------------------------------------------------------
 
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -234,7 +281,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared data folder")
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA, help="corpora folder")
+    parser.add_argument("--show-disagreements", type=int, metavar="N", default=0)
+    parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
+    if args.show_disagreements:
+        show_disagreements(args.data, args.show_disagreements, args.seed)
+        return 0
     rows: list[tuple[str, Counts]] = []
     books: list[tuple[str, Counts]] = []
     if (args.data / "align").is_dir():
