@@ -87,6 +87,17 @@ FUNCTION_WORD_ZIPF = 6.5
 #: A copy of its original shares most of its words with it: a target sentence of whose distinct
 #: words fewer than this share occur in the aligned original skips the letter comparison.
 COPY_SHARED_WORDS = 0.5
+#: A word in capitals copied from the original is a shouted word left untranslated ("Couple
+#: MACED at dog park"), not an acronym, from this many letters: most acronyms are shorter
+#: ("NATO", "AIDS", "FIFA"), and the longer ones the target corpus knows ("UNICEF", "COVID").
+SHOUTED_MIN_LETTERS = 5
+#: Endings of an inflected form, per source language, with what the bare word may end in
+#: instead ("MACED" is "mace" + "d"): a word in capitals that inflects is no acronym, which
+#: stays as it is or takes a lowercase ending ("NGOs"); the inflected form itself may be too
+#: rare for its frequency alone to tell ("maced" is Zipf 1.9 in English, "mace" 3.3).
+_INFLECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")),
+}
 #: Words of one language pair remembered as quiet or loud (see `_Vocabulary`); past this many
 #: the memory starts afresh, so that a corpus of millions of pairs does not grow it unbounded
 #: (judging a word again is cheap: its frequencies are cached).
@@ -159,6 +170,21 @@ class _Analysis:
         )
 
     @cached_property
+    def source_shouted(self) -> frozenset[str]:
+        """Normalised words the original writes in capitals inside a sentence, with no
+        capitalised word beside them ("Couple MACED at"): shouted words or acronyms, but not a
+        part of a name ("the CARES Act"), of a heading in capitals or of a dateline ("JURUPA
+        VALLEY"), nor a sentence's first word ("READING, England (Reuters)")."""
+        shouted: set[str] = set()
+        named: set[str] = set()
+        for segment in self.source_segments:
+            words = prose_words(segment.text)
+            for k, word in enumerate(words):
+                if word.casing == "upper" and len(word.norm) >= SHOUTED_MIN_LETTERS:
+                    (shouted if _stands_alone(segment.text, words, k) else named).add(word.norm)
+        return frozenset(shouted - named - self.source_named)
+
+    @cached_property
     def source_quoted(self) -> str:
         """The original's quotations, normalised, one a line: words quoted there are speech to
         translate, not a citation of the original that the translation may keep. Found sentence
@@ -179,6 +205,21 @@ def _opens_sentence(text: str, start: int) -> bool:
     """Whether the word at `start` of `text` opens a sentence (its capital tells nothing)."""
     before = text[max(0, start - SENTENCE_LOOKBACK) : start].rstrip(_SENTENCE_OPENERS)
     return before[-1] in _SENTENCE_ENDS if before else start <= SENTENCE_LOOKBACK
+
+
+def _stands_alone(text: str, words: Sequence[Word], k: int) -> bool:
+    """Whether `words[k]` of sentence `text` stands inside it with no capitalised word beside
+    it (see `_Analysis.source_shouted`)."""
+    if k == 0 or _opens_sentence(text, words[k].start):
+        return False
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(words) and _adjacent(text, words[min(j, k)], words[max(j, k)]):
+            neighbour = words[j]
+            if neighbour.casing in ("upper", "mixed") or (
+                neighbour.casing == "capital" and not _opens_sentence(text, neighbour.start)
+            ):
+                return False
+    return True
 
 
 def loud_sentences(ctx: RuleContext) -> tuple[int, ...]:
@@ -257,7 +298,10 @@ class _Vocabulary:
         return (
             source is not None
             and _copies_possible(source, target)
-            and _copy_profile(norm, source, target).bounds
+            and (
+                _copy_profile(norm, source, target).bounds
+                or (casing == "upper" and _shouted_word(norm, source, target))
+            )
         )
 
 
@@ -494,6 +538,16 @@ def stray_source_token(ctx: RuleContext) -> Iterable[Issue]:
     alone, unless the original quotes the same words and they pass the second test: then it
     is speech left untranslated ("„frankly shambolic“"), not a citation.
 
+    A word in capitals is an acronym that a translation keeps ("NATO", "MSNBC"), unless it is
+    a shouted word of the source language copied from the original ("Paar MACED im Hundepark"
+    ← "Couple MACED at dog park"). Such a word has at least five letters, is unknown to the
+    target and clearly more frequent in the source language (as above), and is either common
+    there or an inflected form of a source-language word ("maced" ← "mace"): acronyms are
+    mostly rare in the source language and hardly rarer in the target, and do not inflect. The
+    original must write it in capitals inside a sentence and never beside a capitalised word
+    (a name, "the CARES Act"; a heading in capitals; a dateline, "JURUPA VALLEY") nor as a
+    name elsewhere; a sentence's first word is left alone ("READING, England (Reuters)").
+
     Why it matters: a leftover source word is unreadable for the target reader and a sure
     sign of unrevised machine output.
 
@@ -522,7 +576,11 @@ def stray_source_token(ctx: RuleContext) -> Iterable[Issue]:
                 (Span("target", segment.start + first.start, segment.start + last.end),),
             )
         if copies:
-            yield from _copied_phrases(ctx, segment, analysis, reported)
+            for issue in _copied_phrases(ctx, segment, analysis, reported):
+                span = issue.spans[0]
+                reported.append((span.start - segment.start, span.end - segment.start))
+                yield issue
+            yield from _shouted_words(ctx, segment, analysis, reported)
 
 
 def _copied_phrases(
@@ -598,6 +656,60 @@ def _copied_phrases(
             f"'{text}' is copied from the original, untranslated ({why})",
             (Span("target", segment.start + first.start, segment.start + last.end),),
         )
+
+
+def _shouted_words(
+    ctx: RuleContext, segment: Segment, analysis: _Analysis, reported: Sequence[tuple[int, int]]
+) -> Iterator[Issue]:
+    """Words in capitals copied from the original that are source-language words, not
+    acronyms (see MT102's docstring), other than those in the `reported` spans."""
+    source_lang, target_lang = ctx.source_lang or "", ctx.target_lang
+    cited: list[tuple[int, int]] | None = None
+    for word in prose_words(segment.text):
+        if (
+            word.casing != "upper"
+            or word.norm not in analysis.source_shouted
+            or not _shouted_word(word.norm, source_lang, target_lang)
+            or any(a < word.end and word.start < b for a, b in reported)
+        ):
+            continue
+        if cited is None:
+            cited = cited_spans(segment.text)
+        if inside(word, cited) and word.norm not in analysis.source_quoted:
+            continue
+        yield Issue(
+            f"'{word.text}' is copied from the original, untranslated (a word of "
+            f"{_language(source_lang)} in capitals, not an acronym; zipf {target_lang} "
+            f"{zipf(word.norm, target_lang) or 0.0:.1f} vs {source_lang} "
+            f"{zipf(word.norm, source_lang) or 0.0:.1f})",
+            (Span("target", segment.start + word.start, segment.start + word.end),),
+        )
+
+
+@lru_cache(maxsize=16384)
+def _shouted_word(norm: str, source_lang: str, target_lang: str) -> bool:
+    """Whether `norm`, written in capitals, is a source-language word the target does not know
+    rather than an acronym. Acronyms are mostly rare words of the source language that the
+    target corpus knows little better ("MSNBC", "OFSTED"), so a word needs what they lack: to
+    be common in the source language (Zipf ≥ `SOURCE_COMMON_ZIPF`), or an inflected form of a
+    source-language word (`_INFLECTIONS`); and, as a copied word must be, unknown to the
+    target and clearly more frequent in the source language. Cached like `_copy_profile`."""
+    if len(norm) < SHOUTED_MIN_LETTERS or not norm.isalpha():
+        return False
+    profile = _copy_profile(norm, source_lang, target_lang)
+    if profile.common and profile.unknown:
+        return True
+    s = zipf(norm, source_lang) or 0.0
+    t = zipf(norm, target_lang) or 0.0
+    if foreign_letters(norm, target_lang) or not (
+        t < _unknown_below(source_lang, target_lang) and s - t >= COPIED_MARGIN
+    ):
+        return False
+    return any(
+        norm.endswith(ending)
+        and _copy_profile(norm[: -len(ending)] + bare, source_lang, target_lang).joins
+        for ending, bare in _INFLECTIONS.get(source_lang, ())
+    )
 
 
 def _written_as_common_word(word: Word, k: int, target_lang: str, analysis: _Analysis) -> bool:
