@@ -22,6 +22,10 @@ of any category, or lie in a segment that a rater marked as a whole.
     .venv/bin/python benchmarks/mqm_eval.py [--data DIR] [--limit N] [--show-misses CATEGORY]
         [--show-findings RULE]
 
+The rater-consistency line says how often the same text copied from the original, in other
+outputs of the same segment (other systems, human references), is marked Untranslated too:
+the ceiling a rule faces that reports copies alike wherever they occur.
+
 `--show-findings RULE` lists the findings of a rule (e.g. MT105) that fall on no annotated
 error, with the source and target text of their segments, for reviewing false alarms.
 
@@ -212,6 +216,7 @@ def main() -> None:
     print(f"findings on an annotated error (precision proxy): {on_error}/{findings} = {fmt(share, 5).strip()}; "
           f"major and above {on_error_major}/{findings_major} = {fmt(share_major, 5).strip()}")
     print("  by rule: " + ", ".join(f"{code} {on}/{n}" for code, (n, on) in sorted(by_code.items())))
+    print(rater_consistency(docs))
     print(f"({time.perf_counter() - started:.0f} s)")
     for category in args.show_misses:
         print(f"\nmissed {category}:")
@@ -219,6 +224,40 @@ def main() -> None:
     for code in args.show_findings:
         print(f"\n{code} findings on no annotated error ({len(unmatched.get(code, []))}):")
         print("\n".join(unmatched.get(code, [])))
+
+
+def rater_consistency(docs: dict[tuple[str, str], Doc]) -> str:
+    """How consistently raters mark text copied from the original as untranslated: for every
+    Accuracy/Untranslated span that is a verbatim copy of source text, the other outputs of the
+    same segment (other systems and the human references) that contain the same text, and how
+    many of those mark it too. A rule cannot find the marked copies without the unmarked ones."""
+    outputs: dict[tuple[str, int], dict[str, tuple[str, set[str]]]] = defaultdict(dict)
+    for doc in docs.values():
+        for seg, target in doc.target.items():
+            marked = {target[e.span[0]:e.span[1]] for e in doc.errors.values()
+                      if e.category == "Accuracy/Untranslated" and e.seg == seg and e.span
+                      and e.side == "target"}
+            outputs[doc.doc, seg][doc.system] = (target, marked)
+    spans = copies = kept = also = refs = 0
+    for (doc_id, seg), systems in outputs.items():
+        for system, (_, texts) in systems.items():
+            source = docs[system, doc_id].source.get(seg, "")
+            for text in texts:
+                spans += 1
+                if not text or text not in source:
+                    continue
+                copies += 1
+                for other, (target, marked) in systems.items():
+                    if other == system or text not in target:
+                        continue
+                    kept += 1
+                    hit = any(text in m or m in text for m in marked if m)
+                    also += hit
+                    refs += other.startswith("ref.") and not hit
+    return (f"rater consistency: {copies} of {spans} Untranslated spans are verbatim copies of the "
+            f"original; other outputs of the same segment keep the same text {kept} times, "
+            f"marked Untranslated {also} times ({kept - also} unmarked, {refs} of them in human "
+            f"references)")
 
 
 def _describe(finding: dict, doc: Doc, source: str, target: str,
