@@ -126,3 +126,14 @@ def test_a_weak_belief_alone_is_no_gap() -> None:
         for b in MERGED
     )
     assert not list(RULES["MT103"].run(line_context(TARGET, "en", SOURCE, "vi", faint)))
+
+
+def test_a_sentence_opening_with_a_number_is_no_lowercase_fragment() -> None:
+    from mtlint.rules.gaps import _explained_elsewhere
+    from tests.helpers import line_segments, plain_document
+
+    segments = line_segments(plain_document(
+        "and the rest went home.\n50 percent of them stayed.\nThe hall closed at nine.", "en"
+    ))
+    assert _explained_elsewhere(segments, 0)
+    assert not _explained_elsewhere(segments, 1)

@@ -400,7 +400,7 @@ def added_sentence(ctx: RuleContext) -> Iterable[Issue]:
 
 def _explained_elsewhere(segments: Sequence[Segment], j: int) -> bool:
     """A lowercase start (broken boundary) or a near-copy of another sentence (repetition)."""
-    first = next((ch for ch in segments[j].text if ch.isalpha()), "")
+    first = next((ch for ch in segments[j].text if ch.isalnum()), "")
     if first.islower():
         return True
     from rapidfuzz.fuzz import ratio
