@@ -6,7 +6,10 @@ and synthetic pairs built from the target sides of the project's corpora/ with k
 vecalign and Bertalign aligners, as described in ../shared/data/README.md.
 
     .venv/bin/python benchmarks/align_eval.py [--data DIR] [--corpora DIR]
-        [--show-disagreements N [--seed K]]
+        [--show-disagreements N [--seed K]] [--synthetic-seeds K]
+
+`--synthetic-seeds K` adds a row for the synthetic pairs built with seeds 1 to K together
+(the table's own synthetic row uses seed 13), to see that a change holds beyond one draw.
 
 `--show-disagreements N` prints, instead of the table, N OPUS Books groups drawn at random
 where mtlint's beads and the gold differ (a group: the sentences that gold and mtlint beads
@@ -283,6 +286,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA, help="corpora folder")
     parser.add_argument("--show-disagreements", type=int, metavar="N", default=0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--synthetic-seeds", type=int, metavar="K", default=0)
     args = parser.parse_args(argv)
     if args.show_disagreements:
         show_disagreements(args.data, args.show_disagreements, args.seed)
@@ -298,6 +302,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"skipped Text+Berg and OPUS Books: no data folder at {args.data}", file=sys.stderr)
     if args.corpora.is_dir() and corpus_sentences(args.corpora):
         rows.append(("synthetic (corpora)", evaluate(synthetic(args.corpora))))
+        if args.synthetic_seeds:
+            rows.append((f"synthetic, seeds 1-{args.synthetic_seeds}", evaluate(
+                pair for seed in range(1, args.synthetic_seeds + 1)
+                for pair in synthetic(args.corpora, seed))))
     else:
         print(f"skipped synthetic pairs: no corpora at {args.corpora}", file=sys.stderr)
     if not rows:
