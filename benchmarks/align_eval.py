@@ -6,20 +6,25 @@ and synthetic pairs built from the target sides of the project's corpora/ with k
 vecalign and Bertalign aligners, as described in ../shared/data/README.md.
 
     .venv/bin/python benchmarks/align_eval.py [--data DIR] [--corpora DIR]
-        [--show-disagreements N [--seed K]] [--synthetic-seeds K]
+        [--show-disagreements N [--seed K]] [--audit FILE] [--synthetic-seeds K]
 
 `--synthetic-seeds K` adds a row for the synthetic pairs built with seeds 1 to K together
 (the table's own synthetic row uses seed 13), to see that a change holds beyond one draw.
 
 `--show-disagreements N` prints, instead of the table, N OPUS Books groups drawn at random
 where mtlint's beads and the gold differ (a group: the sentences that gold and mtlint beads
-connect), each with both bead sets, for reading which side is right.
+connect), each with both bead sets, for reading which side is right. `--audit FILE` reads a
+reader's verdicts on such groups (lines `KEY<tab>VERDICT`, the key as `--show-disagreements`
+prints it after the group's number; verdicts mtlint, gold, both-wrong, both-ok) and estimates
+strict F1 against a gold corrected where the reader found it wrong. The project's audit of 100
+groups is `benchmarks/opusbooks-audit.tsv`.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import hashlib
 import random
 import re
 import sys
@@ -153,10 +158,38 @@ def opusbooks(data: Path) -> Iterable[Pair]:
                read_gold(gold), (src_lang, tgt_lang))
 
 
-def disagreements(pairs: Iterable[Pair]) -> Iterator[tuple[str, str, list[GoldBead], list[GoldBead]]]:
-    """Per document, the groups of sentences that gold and hypothesis beads connect where the
-    two bead sets differ: (source lines, target lines, gold beads, mtlint beads) as text."""
-    for src, tgt, gold, (src_lang, tgt_lang) in pairs:
+@dataclass(frozen=True)
+class Disagreement:
+    """Sentences of one book that gold and mtlint beads connect, where the two bead sets
+    differ, with both bead sets."""
+
+    book: str
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    gold: tuple[GoldBead, ...]
+    hyp: tuple[GoldBead, ...]
+
+    @property
+    def key(self) -> str:
+        """Names the group in an audit file (see `--audit`): the book, the sentences, and a
+        digest of both bead sets, so that a verdict lapses when either changes."""
+        def span(ids: tuple[int, ...]) -> str:
+            return f"{ids[0]}-{ids[-1]}" if ids else "-"
+
+        digest = hashlib.sha1(repr((self.gold, self.hyp)).encode()).hexdigest()[:8]
+        return f"{self.book} S{span(self.src)} T{span(self.tgt)} {digest}"
+
+    def errors(self) -> tuple[int, int]:
+        """mtlint beads that the gold lacks, and gold pairs (both sides non-empty) that mtlint
+        lacks: what the group costs strict precision and recall."""
+        gold, hyp = set(self.gold), set(self.hyp)
+        return len(hyp - gold), sum(1 for b in gold - hyp if b[0] and b[1])
+
+
+def disagreements(data: Path) -> list[Disagreement]:
+    """Every OPUS Books group where mtlint's beads and the gold differ, in book order."""
+    found = []
+    for book, (src, tgt, gold, (src_lang, tgt_lang)) in zip(opus_names(data), opusbooks(data)):
         hyp = [(b.src, b.tgt) for b in align_texts(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang)]
         parent: dict[tuple[str, int], tuple[str, int]] = {}
 
@@ -172,23 +205,68 @@ def disagreements(pairs: Iterable[Pair]) -> Iterator[tuple[str, str, list[GoldBe
         groups: dict[tuple[str, int], tuple[list[GoldBead], list[GoldBead]]] = {}
         for k, beads in enumerate((gold, hyp)):
             for bead in beads:
-                if not (bead[0] or bead[1]):
-                    continue
-                root = find(("s", bead[0][0]) if bead[0] else ("t", bead[1][0]))
-                groups.setdefault(root, ([], []))[k].append(bead)
+                if bead[0] or bead[1]:
+                    root = find(("s", bead[0][0]) if bead[0] else ("t", bead[1][0]))
+                    groups.setdefault(root, ([], []))[k].append(bead)
         for g, h in groups.values():
             if set(g) != set(h):
-                lines = sorted({i for b in g + h for i in b[0]}), sorted({j for b in g + h for j in b[1]})
-                yield ("\n".join(f"  S{i}: {src[i]}" for i in lines[0]),
-                       "\n".join(f"  T{j}: {tgt[j]}" for j in lines[1]), sorted(g), sorted(h))
+                found.append(Disagreement(
+                    book,
+                    tuple(sorted({i for b in g + h for i in b[0]})),
+                    tuple(sorted({j for b in g + h for j in b[1]})),
+                    tuple(sorted(g)), tuple(sorted(h)),
+                ))
+    return found
 
 
 def show_disagreements(data: Path, count: int, seed: int) -> None:
-    groups = list(disagreements(opusbooks(data)))
+    groups = disagreements(data)
+    texts = {book: (read_lines(data / "align" / "opusbooks" / f"{book}.src"),
+                    read_lines(data / "align" / "opusbooks" / f"{book}.tgt"))
+             for book in opus_names(data)}
     print(f"{len(groups)} groups where mtlint and the OPUS Books gold differ; {count} at random "
           f"(seed {seed}):")
-    for n, (src, tgt, gold, hyp) in enumerate(random.Random(seed).sample(groups, count), 1):
-        print(f"\n#{n}\n{src}\n{tgt}\n  gold:   {_beads_text(gold)}\n  mtlint: {_beads_text(hyp)}")
+    for n, group in enumerate(random.Random(seed).sample(groups, count), 1):
+        src, tgt = texts[group.book]
+        print(f"\n#{n} {group.key}")
+        print("\n".join([*(f"  S{i}: {src[i]}" for i in group.src), *(f"  T{j}: {tgt[j]}" for j in group.tgt)]))
+        print(f"  gold:   {_beads_text(group.gold)}\n  mtlint: {_beads_text(group.hyp)}")
+
+
+#: Verdicts of an audit file: which side's beads a reader found right.
+VERDICTS = ("mtlint", "gold", "both-wrong", "both-ok")
+
+
+def audit(data: Path, path: Path) -> None:
+    """Strict precision, recall and F1 on OPUS Books as they would be if the gold were right
+    where an audit found mtlint right: the audited groups' errors are split by verdict, and
+    each share is applied to all the errors of the unaudited groups too (an estimate)."""
+    verdicts = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, verdict = line.rsplit("\t", 1)
+            if verdict not in VERDICTS:
+                sys.exit(f"{path}: unknown verdict {verdict!r} (one of {', '.join(VERDICTS)})")
+            verdicts[key] = verdict
+    groups = disagreements(data)
+    audited = [g for g in groups if g.key in verdicts]
+    if not audited:
+        sys.exit(f"{path}: none of its groups is among today's disagreements")
+    tally = {v: sum(verdicts[g.key] == v for g in audited) for v in VERDICTS}
+    sample = [g.errors() for g in audited]
+    cleared = [g.errors() for g in audited if verdicts[g.key] in ("mtlint", "both-ok")]
+    share = [sum(e[k] for e in cleared) / max(sum(e[k] for e in sample), 1) for k in (0, 1)]
+    counts = evaluate(opusbooks(data))
+    p = (counts.p_strict + share[0] * (counts.p_total - counts.p_strict)) / counts.p_total
+    r = (counts.r_strict + share[1] * (counts.r_total - counts.r_strict)) / counts.r_total
+    print(f"{len(groups)} disagreement groups, {len(audited)} audited "
+          f"({len(verdicts) - len(audited)} of the file's groups no longer differ or changed)")
+    print("verdicts: " + ", ".join(f"{v} {n}" for v, n in tally.items()))
+    print(f"errors of the audited groups where the gold is wrong: precision {share[0]:.2f}, "
+          f"recall {share[1]:.2f}")
+    sp, sr, sf, *_ = counts.scores()
+    print(f"OPUS Books strict P/R/F1 against the gold as is:   {sp:.3f} {sr:.3f} {sf:.3f}")
+    print(f"  with the gold's errors corrected (estimate):     {p:.3f} {r:.3f} {2 * p * r / (p + r):.3f}")
 
 
 def _beads_text(beads: Sequence[GoldBead]) -> str:
@@ -287,9 +365,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--show-disagreements", type=int, metavar="N", default=0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--synthetic-seeds", type=int, metavar="K", default=0)
+    parser.add_argument("--audit", type=Path, metavar="FILE")
     args = parser.parse_args(argv)
     if args.show_disagreements:
         show_disagreements(args.data, args.show_disagreements, args.seed)
+        return 0
+    if args.audit:
+        audit(args.data, args.audit)
         return 0
     rows: list[tuple[str, Counts]] = []
     books: list[tuple[str, Counts]] = []
