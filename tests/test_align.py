@@ -343,18 +343,21 @@ def test_beads_cover_both_sides_in_order(src: list[str], tgt: list[str]) -> None
     assert_covers(align_texts(src, tgt), len(src), len(tgt))
 
 
-def test_a_bead_sentence_sharing_none_of_its_anchors_with_its_partners_is_unsupported() -> None:
+def test_a_bead_sentence_whose_partners_match_little_of_its_anchors_is_unsupported() -> None:
     from mtlint.alignment.confidence import _unsupported
     from mtlint.alignment.features import FeatureSets
 
     features = FeatureSets(
-        src=(frozenset({0, 1}), frozenset({2}), frozenset()),
-        tgt=(frozenset({1}), frozenset({2})),
-        weight=(1.0, 1.0, 1.0), hard=(False,) * 3, located=(1.0,) * 3,
-        src_orphan=(0.0,) * 3, tgt_orphan=(0.0,) * 2,
+        src=(frozenset({0, 1}), frozenset({2}), frozenset(), frozenset({3, 4, 5, 6})),
+        tgt=(frozenset({1}), frozenset({2}), frozenset({3})),
+        weight=(1.0,) * 7, hard=(False,) * 7, located=(1.0,) * 7,
+        src_orphan=(0.0,) * 4, tgt_orphan=(0.0,) * 3,
     )
-    # A 2-1 merge of source 0 and 1 with target 0: source 1's anchor is in target 1 only.
+    # A 2-1 merge of source 0 and 1 with target 0: source 1's anchor is in target 1 only,
+    # while target 0 matches half of source 0's.
     assert _unsupported((0, 2), (0, 1), features) == (False, True, False)
+    # A quarter of its anchor weight matched is too little.
+    assert _unsupported((3, 4), (2, 3), features) == (True, False)
     # A sentence without anchors says nothing either way; nor does an unmatched bead.
     assert _unsupported((1, 3), (1, 2), features) == (False, False, False)
     assert _unsupported((1, 2), (1, 1), features) == (False,)

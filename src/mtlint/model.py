@@ -141,8 +141,9 @@ class Bead:
     has no counterpart at all, wherever the bead puts it; empty when not computed."""
     unsupported: tuple[bool, ...] = ()
     """Per sentence of the bead, in the same order, whether it has anchors that the other side
-    of the document shares and none of them in this bead: a sentence that a merge or a wrong
-    pairing holds although nothing in its partners translates it; empty when not computed."""
+    of the document shares and hardly any of them (a quarter of their weight at most) in this
+    bead: a sentence that a merge or a wrong pairing holds although little in its partners
+    translates it; empty when not computed."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,7 +42,7 @@ NEIGHBOUR_FLOOR = 0.1
 GAP_SHARE = 0.12
 GAP_MASS = 1 / 3
 #: Belief from which a sentence is a gap all the same when its bead gives it no support
-#: (`Bead.unsupported`: it has anchors the other side shares, none of them in its bead). The
+#: (`Bead.unsupported`: it has anchors the other side shares, hardly any in its bead). The
 #: aligner's belief alone is spread thin where it hides a dropped sentence in a merge or pairs
 #: it with a neighbour's line, 0.03-0.3 on omissions injected into vi→en TED talks, while 3 of
 #: about 1,600 sentences of their human translations reach 0.03.
@@ -325,7 +325,7 @@ def omitted_sentence(ctx: RuleContext) -> Iterable[Issue]:
     believes unmatched (≥ 0.12 each, a third of a sentence's worth over a run, which then stands
     for as many sentences as its belief adds up to). A sentence with a weaker belief (≥ 0.03)
     is reported too, as minor, when its bead holds it without support: it has anchors (numbers,
-    names, cognates, word-list entries) that the translation shares, none of them in its bead,
+    names, cognates, word-list entries) that the translation shares, hardly any in its bead,
     so the aligner has hidden it in a merge or paired it with a neighbour's translation. An
     unmatched target sentence right next to it means a garbled translation or an aligner miss,
     not a gap; target lines the residue rule recognises (MT301) do not count as neighbours; and
