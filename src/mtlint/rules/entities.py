@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from mtlint.glossary import fold
-from mtlint.lexicon import lang_scripts, script, zipf
+from mtlint.lexicon import SOURCE_COMMON_ZIPF, lang_scripts, script, zipf
 from mtlint.model import Bead, Segment, Severity, Span
 from mtlint.rules.registry import Issue, RuleContext, rule
 from mtlint.rules.residue import excerpt, word_count
@@ -33,6 +33,13 @@ NAME_SOURCE_ZIPF = 4.0
 #: ...and if the target language knows it nearly as well as the original's does (diacritics
 #: folded): a word of the original's language ("Bahnhof": de 3.9, en 1.3) is not a name.
 NAME_MARGIN = 2.0
+#: A name of two words or more, all of them common words of the original's language (Zipf ≥
+#: 3.5) and clearly more frequent there than in the target's (by this much), is made of words
+#: that a translation translates ("Almighty God" / "allmächtiger Gott", "Long Range Acoustic
+#: Devices"), not a name it keeps. Given names are international ("Hans": de 5.0, en 3.8;
+#: "Stefano": it 4.6, en 3.1), so a personal name stays checked; a surname alone may lean to
+#: its language as much ("Lindner": de 3.9, en 2.3), so a single word stays checked too.
+OWN_WORD_MARGIN = 1.5
 #: In languages that capitalise every noun, only runs of capitalised words can be names, and
 #: only if the target language knows their words (Zipf ≥ this): a German compound is not.
 NAME_TARGET_ZIPF = 1.5
@@ -176,7 +183,9 @@ def entity_mismatch(ctx: RuleContext) -> Iterable[Issue]:
     "Biển Đông" are not: they are translated) and one of its words must be rare in the
     original's language (a surname: "Giulia Bertoni" is checked, "Giulia" alone is not; in
     Vietnamese, which spaces syllables, every one: "Thuỵ Sỹ" is Switzerland), unless it is
-    a Vietnamese personal name.
+    a Vietnamese personal name; a name of several words that are all common words of the
+    original's language, far more frequent there than in the target's, is translated too
+    ("Almighty God" / "allmächtiger Gott").
     Roman numerals, words of headlines in capitals and common words of a phrase in capitals
     (the dateline "NEW DELHI (AP)") are not acronyms. Missing URLs,
     addresses, handles and names are major; acronyms and hashtags (sometimes localised on
@@ -343,6 +352,7 @@ def _name_checked(words: Sequence[str], source_lang: str | None, target_lang: st
     ):
         return False  # no list knows it: a term the original capitalises ("trùng Amip") as likely
     source_zipfs: list[float] = []
+    own_words = 0
     for word in words:
         if word in _NAME_LINKS:
             continue
@@ -353,6 +363,9 @@ def _name_checked(words: Sequence[str], source_lang: str | None, target_lang: st
         if source_lang in _NOUN_CAPITALISING and t < NAME_TARGET_ZIPF:
             return False
         source_zipfs.append(s)
+        own_words += s >= SOURCE_COMMON_ZIPF and s - t >= OWN_WORD_MARGIN
+    if len(source_zipfs) > 1 and own_words == len(source_zipfs):
+        return False  # "Almighty God", "Long Range Acoustic Devices": words a translation translates
     # One rare word (a surname) makes the whole run a name, common first name included
     # ("Giulia Bertoni": "giulia" is it 4.4); a run of common words alone is translated.
     # Where spaces part syllables, not words, a run is one word: "Thuỵ Sỹ" is Switzerland.
