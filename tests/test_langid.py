@@ -108,3 +108,31 @@ def test_normalise_lang(code: str, expected: str) -> None:
 def test_normalise_lang_rejects_unknown_codes(code: str) -> None:
     with pytest.raises(ConfigError, match=r"unknown language code .*supported: vi, en"):
         normalise_lang(code)
+
+
+LATIN = ("vi", "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs")
+
+
+@pytest.mark.parametrize("lang", LATIN)
+def test_the_given_language_is_confirmed_by_its_function_words_or_detected(lang: str) -> None:
+    # Confirmed or not, the answer is the one the statistical model gives.
+    assert detect_language(SAMPLES[lang], expected=lang) == detect_language(SAMPLES[lang]) == lang
+
+
+def test_confirmation_spares_the_statistical_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    import mtlint.langid as langid
+
+    def refuse(sample: str, langs: tuple[str, ...]) -> str:
+        raise AssertionError("statistical model asked")
+
+    monkeypatch.setattr(langid, "_statistical", refuse)
+    assert detect_language(SAMPLES["en"] * 2, expected="en") == "en"
+    assert detect_language(SAMPLES["de"] * 2, expected="de") == "de"
+    with pytest.raises(AssertionError):
+        detect_language(SAMPLES["en"] * 2, expected="de")  # the wrong language is not confirmed
+
+
+@pytest.mark.parametrize("lang", LATIN)
+def test_a_mislabelled_text_is_still_detected(lang: str) -> None:
+    wrong = next(other for other in LATIN if other != lang)
+    assert detect_language(SAMPLES[lang], expected=wrong) == lang

@@ -89,7 +89,7 @@ def prepare(doc: Document, given_lang: str | None, role: str) -> Prepared:
     from mtlint.langid import SUPPORTED_LANGS, detect_language
     from mtlint.segment import segment
 
-    detected = detect_language(doc.text)
+    detected = detect_language(doc.text, expected=given_lang)
     if given_lang is None:
         if detected is None:
             raise InputError(
