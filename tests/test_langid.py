@@ -136,3 +136,12 @@ def test_confirmation_spares_the_statistical_model(monkeypatch: pytest.MonkeyPat
 def test_a_mislabelled_text_is_still_detected(lang: str) -> None:
     wrong = next(other for other in LATIN if other != lang)
     assert detect_language(SAMPLES[lang], expected=wrong) == lang
+
+
+def test_shipped_function_words_are_wordfreqs_commonest() -> None:
+    from wordfreq import top_n_list
+
+    from mtlint.langid import FUNCTION_WORDS, _function_words
+
+    for lang in LATIN:
+        assert _function_words(lang) == frozenset(top_n_list(lang, FUNCTION_WORDS)), lang
