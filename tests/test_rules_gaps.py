@@ -79,11 +79,35 @@ def test_neighbours_reported_with_a_part_are_only_those_touching_it() -> None:
 
 
 def test_sentences_beside_a_wide_split_are_overflow_not_gaps() -> None:
-    wide = Bead((1,), (1, 2, 3), 0.0, 0.9)
-    pair = Bead((2,), (5,), 0.0, 0.9)
-    assert _overflow([wide, pair], "target")
-    assert not _overflow([wide, pair], "source")
-    assert not _overflow([pair, Bead((3,), (6, 7), 0.0, 0.9)], "target")
+    source = (
+        "The river rose by two metres overnight.\n"
+        "Rescue teams moved families from the low-lying villages, opened schools as shelters "
+        "and handed out food and water to everyone who had to leave home.\n"
+        "Roads to the coast remain closed.\n"
+        "Schools will reopen on Monday."
+    )
+    lines = [
+        "The river rose by two metres overnight.",
+        "Rescue teams moved families from the low villages.",
+        "They opened schools as shelters.",
+        "They handed out food and water.",
+        "Everyone had to leave home.",
+        "Roads to the coast remain closed.",
+        "Schools will reopen on Monday.",
+    ]
+    beads = (
+        Bead((0,), (0,), 0.0, 0.9), Bead((1,), (1, 2, 3), 0.0, 0.9), Bead((), (4,), 1.0, 0.6),
+        Bead((2,), (5,), 0.0, 0.9), Bead((3,), (6,), 0.0, 0.9),
+    )
+    ctx = line_context("\n".join(lines), "en", source, "en", beads)
+    wide, pair = beads[1], beads[3]
+    assert _overflow(ctx, [wide, pair], "target", [4])
+    assert not _overflow(ctx, [wide, pair], "source", [3])
+    assert not _overflow(ctx, [pair, beads[0]], "target", [4])
+    # A run far longer than what the one sentence leaves room for is not its overflow.
+    long_lines = [*lines[:4], " ".join(["An unrelated sentence about the city budget."] * 6), *lines[5:]]
+    ctx = line_context("\n".join(long_lines), "en", source, "en", beads)
+    assert not _overflow(ctx, [wide, pair], "target", [4])
 
 
 def test_dropped_vietnamese_sentence_is_spanned_even_when_the_aligner_merges_it_away() -> None:

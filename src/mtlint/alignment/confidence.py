@@ -85,8 +85,10 @@ def _unsupported(
     tgt_f = [features.tgt[j] for j in range(*tgt)]
     src_all, tgt_all = frozenset().union(*src_f), frozenset().union(*tgt_f)
     w = features.weight
-    return tuple(bool(fs) and sum(w[f] for f in fs & facing) <= _SUPPORT_SHARE * sum(w[f] for f in fs)
-                 for fs, facing in [(fs, tgt_all) for fs in src_f] + [(fs, src_all) for fs in tgt_f])
+    return tuple(
+        bool(fs) and sum(w[f] for f in fs & facing) <= _SUPPORT_SHARE * sum(w[f] for f in fs)
+        for fs, facing in [(fs, tgt_all) for fs in src_f] + [(fs, src_all) for fs in tgt_f]
+    )
 
 
 def _kept(elsewhere: float) -> float:

@@ -365,7 +365,7 @@ def _name_checked(words: Sequence[str], source_lang: str | None, target_lang: st
         source_zipfs.append(s)
         own_words += s >= SOURCE_COMMON_ZIPF and s - t >= OWN_WORD_MARGIN
     if len(source_zipfs) > 1 and own_words == len(source_zipfs):
-        return False  # "Almighty God", "Long Range Acoustic Devices": words a translation translates
+        return False  # "Almighty God": words a translation translates (OWN_WORD_MARGIN)
     # One rare word (a surname) makes the whole run a name, common first name included
     # ("Giulia Bertoni": "giulia" is it 4.4); a run of common words alone is translated.
     # Where spaces part syllables, not words, a run is one word: "Thuỵ Sỹ" is Switzerland.

@@ -14,11 +14,14 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from mtlint.alignment.features import HARD_KINDS, analyse, weighted_length
 from mtlint.model import Bead, Segment, Severity, Side, Span
 from mtlint.rules.registry import Issue, RuleContext, rule
 from mtlint.rules.words import content_words, letters, prose_words, quote, sentence_runs
+
+T = TypeVar("T")
 
 #: Confidence an unmatched (1-0 or 0-1) bead needs before it is reported. The aligner already
 #: discounts such a bead by the confidence of the matched beads around it and by any anchor
@@ -54,6 +57,11 @@ WEAK_SHARE = 0.03
 #: translation splits a sentence in two often, in three or more rarely, and a real gap makes
 #: the aligner merge two sentences, not three.
 OVERFLOW_FAN_OUT = 3
+#: ... unless that one sentence is too short to stand for the wide bead and the run together:
+#: they would take more than this multiple of the length it predicts. On the vi→en TED talks,
+#: as published and punctuated, such beads with the sentences left beside them reach at most
+#: 1.9 times the prediction; with a sentence inserted from elsewhere, 2.3 and more.
+OVERFLOW_FILL = 2.0
 #: rapidfuzz ratio (0-100) from which a target sentence counts as a near-copy of another one
 #: (a repetition, MT201's business, not an addition).
 NEAR_COPY_RATIO = 90.0
@@ -142,7 +150,7 @@ def _gaps(ctx: RuleContext, side: Side) -> Iterator[Gap]:
     for run in _runs_of(sorted(sure | weak | {k for k, u in belief.items() if u >= GAP_SHARE})):
         first, last = position[run[0]], position[run[-1]]
         around = beads[max(first - 1, 0) : last + 2]
-        if _overflow(beads[first - 1 : first] + beads[last + 1 : last + 2], side):
+        if _overflow(ctx, beads[first - 1 : first] + beads[last + 1 : last + 2], side, run):
             continue
         core = [k for k in run if k in sure]
         thin = False
@@ -152,7 +160,10 @@ def _gaps(ctx: RuleContext, side: Side) -> Iterator[Gap]:
                 continue
             mass = sum(belief[k] for k in run)
             thin = mass < GAP_MASS
-            core = [k for k in run if k in weak] if thin else _likeliest(run, belief, max(1, round(mass)))
+            core = (
+                [k for k in run if k in weak] if thin
+                else _likeliest(run, belief, max(1, round(mass)))
+            )
             if not core:
                 continue
         nearby = [k for k in run if k not in core] + [
@@ -180,12 +191,22 @@ def _beside(part: Sequence[int], nearby: Sequence[int]) -> list[int]:
     return out
 
 
-def _overflow(neighbours: Sequence[Bead], side: Side) -> bool:
+def _overflow(ctx: RuleContext, neighbours: Sequence[Bead], side: Side, run: Sequence[int]) -> bool:
     """Whether a bead next to the run pairs one sentence of the other side with
-    `OVERFLOW_FAN_OUT` or more of this side: the other side is segmented more coarsely there,
-    and the run is what the aligner's bead types could not hold."""
-    sides = (((b.src, b.tgt) if side == "source" else (b.tgt, b.src)) for b in neighbours)
-    return any(len(own) >= OVERFLOW_FAN_OUT and len(other) == 1 for own, other in sides)
+    `OVERFLOW_FAN_OUT` or more of this side, and that sentence could hold the run too (with
+    them, at most `OVERFLOW_FILL` times the length it predicts): the other side is segmented
+    more coarsely there, and the run is what the aligner's bead types could not hold."""
+    own_segments = ctx.source_segments if side == "source" else ctx.target_segments
+    other_segments = ctx.target_segments if side == "source" else ctx.source_segments
+    ratio = _length_ratio(ctx) if side == "target" else 1 / _length_ratio(ctx)
+    run_length = sum(weighted_length(own_segments[k].text) for k in run)
+    for bead in neighbours:
+        own, other = (bead.src, bead.tgt) if side == "source" else (bead.tgt, bead.src)
+        if len(own) >= OVERFLOW_FAN_OUT and len(other) == 1:
+            held = sum(weighted_length(own_segments[k].text) for k in own) + run_length
+            if held <= OVERFLOW_FILL * ratio * weighted_length(other_segments[other[0]].text):
+                return True
+    return False
 
 
 def _swappable(ctx: RuleContext, side: Side, gap: int, neighbour: int) -> bool:
@@ -233,7 +254,7 @@ def _gap_belief(beads: Sequence[Bead], side: Side) -> dict[int, float]:
     belief: dict[int, float] = {}
     for bead in beads:
         own = bead.src if side == "source" else bead.tgt
-        shares = bead.unmatched[: len(bead.src)] if side == "source" else bead.unmatched[len(bead.src) :]
+        shares = _own_part(bead, bead.unmatched, side)
         belief.update(zip(own, shares if len(shares) == len(own) else (0.0,) * len(own)))
     return belief
 
@@ -243,9 +264,13 @@ def _unsupported(beads: Sequence[Bead], side: Side) -> set[int]:
     found: set[int] = set()
     for bead in beads:
         own = bead.src if side == "source" else bead.tgt
-        flags = bead.unsupported[: len(bead.src)] if side == "source" else bead.unsupported[len(bead.src) :]
-        found.update(k for k, flag in zip(own, flags) if flag)
+        found.update(k for k, flag in zip(own, _own_part(bead, bead.unsupported, side)) if flag)
     return found
+
+
+def _own_part(bead: Bead, values: tuple[T, ...], side: Side) -> tuple[T, ...]:
+    """The part of a per-sentence tuple of a bead (source sentences first) for `side`."""
+    return values[: len(bead.src)] if side == "source" else values[len(bead.src) :]
 
 
 def _runs_of(indices: Sequence[int]) -> Iterator[list[int]]:
@@ -330,8 +355,9 @@ def omitted_sentence(ctx: RuleContext) -> Iterable[Issue]:
     unmatched target sentence right next to it means a garbled translation or an aligner miss,
     not a gap; target lines the residue rule recognises (MT301) do not count as neighbours; and
     sentences next to a bead that pairs one translated sentence with three or more of the
-    original are left alone (the translation is segmented more coarsely there). One finding per
-    run of consecutive omitted sentences, with a span on each; critical when the run is a whole paragraph of two sentences or more, minor
+    original are left alone when that sentence could stand for them too (the translation is
+    segmented more coarsely there). One finding per run of consecutive omitted sentences, with
+    a span on each; critical when the run is a whole paragraph of two sentences or more, minor
     when it is only short headings (≤ 3 words), names or numbers.
 
     Where the aligner had only lengths to go by, it may leave out the neighbour of the sentence
@@ -369,7 +395,8 @@ def added_sentence(ctx: RuleContext) -> Iterable[Issue]:
     under the same conditions as MT103 (confident 0-1 beads with matched neighbours, or the
     aligner's posterior belief, or a weaker belief in a sentence its bead gives no support,
     reported as minor; not next to a bead that pairs one source sentence with three or
-    more of the translation, where the original is segmented more coarsely), leaving out those
+    more of the translation, where the original is segmented more coarsely, unless that
+    sentence is too short to stand for them too), leaving out those
     another rule explains better: scraping residue (`mtlint.rules.residue.is_residue`, MT301),
     a near-copy of another sentence of the translation (repetition, MT201) and a fragment
     starting in lowercase (a broken boundary, MT202). As in MT103, the finding also spans a
