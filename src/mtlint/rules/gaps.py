@@ -198,12 +198,11 @@ def _overflow(ctx: RuleContext, neighbours: Sequence[Bead], side: Side, run: Seq
     more coarsely there, and the run is what the aligner's bead types could not hold."""
     own_segments = ctx.source_segments if side == "source" else ctx.target_segments
     other_segments = ctx.target_segments if side == "source" else ctx.source_segments
-    ratio = _length_ratio(ctx) if side == "target" else 1 / _length_ratio(ctx)
-    run_length = sum(weighted_length(own_segments[k].text) for k in run)
     for bead in neighbours:
         own, other = (bead.src, bead.tgt) if side == "source" else (bead.tgt, bead.src)
         if len(own) >= OVERFLOW_FAN_OUT and len(other) == 1:
-            held = sum(weighted_length(own_segments[k].text) for k in own) + run_length
+            ratio = _length_ratio(ctx) if side == "target" else 1 / _length_ratio(ctx)
+            held = sum(weighted_length(own_segments[k].text) for k in (*own, *run))
             if held <= OVERFLOW_FILL * ratio * weighted_length(other_segments[other[0]].text):
                 return True
     return False
