@@ -358,9 +358,10 @@ def test_a_bead_sentence_whose_partners_match_little_of_its_anchors_is_unsupport
     assert _unsupported((0, 2), (0, 1), features) == (False, True, False)
     # A quarter of its anchor weight matched is too little.
     assert _unsupported((3, 4), (2, 3), features) == (True, False)
-    # A sentence without anchors says nothing either way; nor does an unmatched bead.
+    # A sentence without anchors says nothing either way; one left unmatched has no support.
     assert _unsupported((1, 3), (1, 2), features) == (False, False, False)
-    assert _unsupported((1, 2), (1, 1), features) == (False,)
+    assert _unsupported((1, 2), (1, 1), features) == (True,)
+    assert _unsupported((2, 3), (1, 1), features) == (False,)
 
 
 def test_beads_carry_support_for_each_sentence() -> None:

@@ -136,7 +136,7 @@ def test_a_weak_belief_is_a_minor_gap_where_the_bead_gives_the_sentence_no_suppo
     assert "Ghe chở đầy trái cây từ các vườn." in spanned(finding, ctx)
     assert "'Ghe chở đầy trái cây từ các vườn.'" in finding.message
     assert finding.severity.value == "minor"
-    assert "likely: the alignment pairs it, but with nothing that translates its words" in finding.message
+    assert "likely: nothing the alignment puts with it translates its words" in finding.message
 
 
 def test_a_weak_belief_alone_is_no_gap() -> None:

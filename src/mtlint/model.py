@@ -143,7 +143,7 @@ class Bead:
     """Per sentence of the bead, in the same order, whether it has anchors that the other side
     of the document shares and hardly any of them (a quarter of their weight at most) in this
     bead: a sentence that a merge or a wrong pairing holds although little in its partners
-    translates it; empty when not computed."""
+    translates it, or one left unmatched; empty when not computed."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,11 +76,8 @@ def bead_confidences(solution: Solution, features: FeatureSets) -> tuple[Bead, .
 def _unsupported(
     src: tuple[int, int], tgt: tuple[int, int], features: FeatureSets
 ) -> tuple[bool, ...]:
-    """`Bead.unsupported` of each sentence of a matched bead (all False in a 1-0 or 0-1 bead,
-    which holds its sentence as unmatched already): its bead matches no more than
-    `_SUPPORT_SHARE` of its anchor weight."""
-    if src[0] == src[1] or tgt[0] == tgt[1]:
-        return (False,) * (src[1] - src[0] + tgt[1] - tgt[0])
+    """`Bead.unsupported` of each sentence of a bead: its bead matches no more than
+    `_SUPPORT_SHARE` of its anchor weight (none at all in a 1-0 or 0-1 bead)."""
     src_f = [features.src[i] for i in range(*src)]
     tgt_f = [features.tgt[j] for j in range(*tgt)]
     src_all, tgt_all = frozenset().union(*src_f), frozenset().union(*tgt_f)

@@ -69,7 +69,7 @@ NEAR_COPY_RATIO = 90.0
 #: `Gap`); benchmarks look for it to tell such findings from pinpointed ones.
 UNSURE_PLACE = "the alignment cannot tell which has no counterpart"
 #: What the message of a weak gap (see `Gap.weak`) adds.
-WEAK_NOTE = "likely: the alignment pairs {it}, but with nothing that translates {its} words"
+WEAK_NOTE = "likely: nothing the alignment puts with {it} translates {its} words"
 #: An omitted or added run of sentences this short (in words) is a minor matter.
 SHORT_WORDS = 3
 #: How much worse (in absolute log length ratio, against the document's own ratio) the gap
@@ -350,7 +350,8 @@ def omitted_sentence(ctx: RuleContext) -> Iterable[Issue]:
     for as many sentences as its belief adds up to). A sentence with a weaker belief (≥ 0.03)
     is reported too, as minor, when its bead holds it without support: it has anchors (numbers,
     names, cognates, word-list entries) that the translation shares, hardly any in its bead,
-    so the aligner has hidden it in a merge or paired it with a neighbour's translation. An
+    so the aligner has hidden it in a merge, paired it with a neighbour's translation, or left
+    it out without being sure of it. An
     unmatched target sentence right next to it means a garbled translation or an aligner miss,
     not a gap; target lines the residue rule recognises (MT301) do not count as neighbours; and
     sentences next to a bead that pairs one translated sentence with three or more of the
