@@ -351,12 +351,11 @@ def omitted_sentence(ctx: RuleContext) -> Iterable[Issue]:
     is reported too, as minor, when its bead holds it without support: it has anchors (numbers,
     names, cognates, word-list entries) that the translation shares, hardly any in its bead,
     so the aligner has hidden it in a merge, paired it with a neighbour's translation, or left
-    it out without being sure of it. An
-    unmatched target sentence right next to it means a garbled translation or an aligner miss,
-    not a gap; target lines the residue rule recognises (MT301) do not count as neighbours; and
-    sentences next to a bead that pairs one translated sentence with three or more of the
-    original are left alone when that sentence could stand for them too (the translation is
-    segmented more coarsely there). One finding per run of consecutive omitted sentences, with
+    it out without being sure of it. An unmatched target sentence right next to it means a
+    garbled translation or an aligner miss, not a gap; target lines the residue rule recognises
+    (MT301) do not count as neighbours; and sentences next to a bead that pairs one translated
+    sentence with three or more of the original are left alone when that sentence could stand
+    for them too (the translation is segmented more coarsely there). One finding per run of consecutive omitted sentences, with
     a span on each; critical when the run is a whole paragraph of two sentences or more, minor
     when it is only short headings (≤ 3 words), names or numbers.
 
