@@ -368,3 +368,25 @@ def test_beads_carry_support_for_each_sentence() -> None:
     beads = align_texts(EN, DE)
     assert all(len(b.unsupported) == len(b.src) + len(b.tgt) for b in beads)
     assert not any(flag for b in beads for flag in b.unsupported)
+
+
+def test_a_sentence_whose_word_list_entries_the_other_side_lacks_is_unsupported() -> None:
+    from mtlint.alignment.confidence import _unsupported
+    from mtlint.alignment.features import feature_sets
+
+    src = [analyse(t).with_anchors(frozenset(a)) for t, a in (
+        ("Mưa lớn kéo dài ba ngày.", {"d1", "d2"}),
+        ("Nhiều tuyến đường bị ngập.", {"d3", "d4"}),
+        ("Trường học đóng cửa.", {"d5"}),
+    )]
+    tgt = [analyse(t).with_anchors(frozenset(a)) for t, a in (
+        ("Heavy rain lasted three days and many roads were flooded.", {"d1", "d3"}),
+        ("Schools are closed.", set()),
+    )]
+    features = feature_sets(src, tgt, {})
+    # The second has entries shared; the third has one entry only, too few to say.
+    assert features.src_unmatched_entries == (False, False, False)
+    src[2] = src[2].with_anchors(frozenset({"d5", "d6"}))
+    features = feature_sets(src, tgt, {})
+    assert features.src_unmatched_entries == (False, False, True)
+    assert _unsupported((2, 3), (1, 2), features) == (True, False)

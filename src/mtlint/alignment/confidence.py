@@ -77,14 +77,24 @@ def _unsupported(
     src: tuple[int, int], tgt: tuple[int, int], features: FeatureSets
 ) -> tuple[bool, ...]:
     """`Bead.unsupported` of each sentence of a bead: its bead matches no more than
-    `_SUPPORT_SHARE` of its anchor weight (none at all in a 1-0 or 0-1 bead)."""
+    `_SUPPORT_SHARE` of its anchor weight (none at all in a 1-0 or 0-1 bead), or the other
+    side has none of its word-list entries anywhere (`FeatureSets.src_unmatched_entries`)."""
     src_f = [features.src[i] for i in range(*src)]
     tgt_f = [features.tgt[j] for j in range(*tgt)]
     src_all, tgt_all = frozenset().union(*src_f), frozenset().union(*tgt_f)
-    w = features.weight
-    return tuple(
-        bool(fs) and sum(w[f] for f in fs & facing) <= _SUPPORT_SHARE * sum(w[f] for f in fs)
-        for fs, facing in [(fs, tgt_all) for fs in src_f] + [(fs, src_all) for fs in tgt_f]
+    entries = features.src_unmatched_entries, features.tgt_unmatched_entries
+    unmatched = [bool(entries[0]) and entries[0][i] for i in range(*src)] + [
+        bool(entries[1]) and entries[1][j] for j in range(*tgt)
+    ]
+    faced = [(fs, tgt_all) for fs in src_f] + [(fs, src_all) for fs in tgt_f]
+    return tuple(gone or _little_matched(fs, facing, features.weight)
+                 for gone, (fs, facing) in zip(unmatched, faced))
+
+
+def _little_matched(own: frozenset[int], facing: frozenset[int], weight: Sequence[float]) -> bool:
+    """Whether `own` has anchors and `facing` matches at most `_SUPPORT_SHARE` of their weight."""
+    return bool(own) and sum(weight[f] for f in own & facing) <= _SUPPORT_SHARE * sum(
+        weight[f] for f in own
     )
 
 
