@@ -390,3 +390,18 @@ def test_a_sentence_whose_word_list_entries_the_other_side_lacks_is_unsupported(
     features = feature_sets(src, tgt, {})
     assert features.src_unmatched_entries == (False, False, True)
     assert _unsupported((2, 3), (1, 2), features) == (True, False)
+
+
+def test_what_a_merged_partner_explains_is_no_support() -> None:
+    from mtlint.alignment.confidence import _unsupported
+    from mtlint.alignment.features import FeatureSets
+
+    # Source 0 and 1 both have anchor 0 ("magic"), which target 0 matches; source 1 also has
+    # anchor 1, matched too. Merged 2-1, source 0 has nothing of its own in the target.
+    features = FeatureSets(
+        src=(frozenset({0}), frozenset({0, 1})), tgt=(frozenset({0, 1}),),
+        weight=(1.0, 1.0), hard=(False, False), located=(1.0, 1.0),
+        src_orphan=(0.0, 0.0), tgt_orphan=(0.0,),
+    )
+    assert _unsupported((0, 2), (0, 1), features) == (True, False, False)
+    assert _unsupported((0, 1), (0, 1), features) == (False, False)

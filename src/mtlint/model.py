@@ -140,10 +140,11 @@ class Bead:
     """Per sentence of the bead (source ones, then target ones), the aligner's belief that it
     has no counterpart at all, wherever the bead puts it; empty when not computed."""
     unsupported: tuple[bool, ...] = ()
-    """Per sentence of the bead, in the same order, whether it has anchors that the other side
-    of the document shares and hardly any of them (a quarter of their weight at most) in this
-    bead: a sentence that a merge or a wrong pairing holds although little in its partners
-    translates it, or one left unmatched; empty when not computed."""
+    """Per sentence of the bead, in the same order, whether little in the bead translates it:
+    of its anchors that the other side of the document shares, the bead matches a quarter of
+    their weight at most, beyond what its partners on its own side explain (a merge or a wrong
+    pairing that holds a sentence with no counterpart; one left unmatched); or none of its
+    word-list entries is on the other side at all. Empty when not computed."""
 
 
 @dataclass(frozen=True, slots=True)

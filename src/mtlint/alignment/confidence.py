@@ -77,8 +77,11 @@ def _unsupported(
     src: tuple[int, int], tgt: tuple[int, int], features: FeatureSets
 ) -> tuple[bool, ...]:
     """`Bead.unsupported` of each sentence of a bead: its bead matches no more than
-    `_SUPPORT_SHARE` of its anchor weight (none at all in a 1-0 or 0-1 bead), or the other
-    side has none of its word-list entries anywhere (`FeatureSets.src_unmatched_entries`)."""
+    `_SUPPORT_SHARE` of its anchor weight (none at all in a 1-0 or 0-1 bead), not counting
+    the anchors its partners on its own side have too (a dropped sentence merged into its
+    neighbour's bead often shares a word with the neighbour: "phép màu", magic, in both); or
+    the other side has none of its word-list entries anywhere
+    (`FeatureSets.src_unmatched_entries`)."""
     src_f = [features.src[i] for i in range(*src)]
     tgt_f = [features.tgt[j] for j in range(*tgt)]
     src_all, tgt_all = frozenset().union(*src_f), frozenset().union(*tgt_f)
@@ -86,9 +89,17 @@ def _unsupported(
     unmatched = [bool(entries[0]) and entries[0][i] for i in range(*src)] + [
         bool(entries[1]) and entries[1][j] for j in range(*tgt)
     ]
-    faced = [(fs, tgt_all) for fs in src_f] + [(fs, src_all) for fs in tgt_f]
+    faced = [(fs, tgt_all - _others(src_f, k)) for k, fs in enumerate(src_f)] + [
+        (fs, src_all - _others(tgt_f, k)) for k, fs in enumerate(tgt_f)
+    ]
     return tuple(gone or _little_matched(fs, facing, features.weight)
                  for gone, (fs, facing) in zip(unmatched, faced))
+
+
+def _others(side: Sequence[frozenset[int]], k: int) -> frozenset[int]:
+    """Anchors of the bead's other sentences on the same side as the k-th: what they explain
+    in the facing sentences is no support for it."""
+    return frozenset().union(*(fs for n, fs in enumerate(side) if n != k))
 
 
 def _little_matched(own: frozenset[int], facing: frozenset[int], weight: Sequence[float]) -> bool:

@@ -425,13 +425,20 @@ def added_sentence(ctx: RuleContext) -> Iterable[Issue]:
 
 
 def _explained_elsewhere(segments: Sequence[Segment], j: int) -> bool:
-    """A lowercase start (broken boundary) or a near-copy of another sentence (repetition)."""
+    """A lowercase start (broken boundary), a near-copy of another sentence or the words of a
+    neighbour said again ("… during the school holidays. During the school holidays."): a
+    repetition, MT201's."""
     first = next((ch for ch in segments[j].text if ch.isalnum()), "")
     if first.islower():
         return True
     from rapidfuzz.fuzz import ratio
 
     text = letters(segments[j].text)
+    if text.count(" ") >= 2 and any(
+        text.casefold() in letters(segments[k].text).casefold()
+        for k in (j - 1, j + 1) if 0 <= k < len(segments)
+    ):
+        return True
     return any(
         ratio(text, letters(other.text)) >= NEAR_COPY_RATIO
         for other in segments
