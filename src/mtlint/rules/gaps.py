@@ -355,9 +355,10 @@ def omitted_sentence(ctx: RuleContext) -> Iterable[Issue]:
     garbled translation or an aligner miss, not a gap; target lines the residue rule recognises
     (MT301) do not count as neighbours; and sentences next to a bead that pairs one translated
     sentence with three or more of the original are left alone when that sentence could stand
-    for them too (the translation is segmented more coarsely there). One finding per run of consecutive omitted sentences, with
-    a span on each; critical when the run is a whole paragraph of two sentences or more, minor
-    when it is only short headings (≤ 3 words), names or numbers.
+    for them too (the translation is segmented more coarsely there). One finding per run of
+    consecutive omitted sentences, with a span on each; critical when the run is a whole
+    paragraph of two sentences or more, minor when it is only short headings (≤ 3 words),
+    names or numbers.
 
     Where the aligner had only lengths to go by, it may leave out the neighbour of the sentence
     that is really missing and pair the missing one with the neighbour's translation. So the
