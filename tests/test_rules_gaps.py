@@ -161,3 +161,16 @@ def test_a_sentence_opening_with_a_number_is_no_lowercase_fragment() -> None:
     ))
     assert _explained_elsewhere(segments, 0)
     assert not _explained_elsewhere(segments, 1)
+
+
+def test_the_words_of_a_neighbour_said_again_are_a_repetition_not_an_addition() -> None:
+    from mtlint.rules.gaps import _explained_elsewhere
+    from tests.helpers import line_segments, plain_document
+
+    segments = line_segments(plain_document(
+        "The works will begin in July, during the school holidays.\nDuring the school holidays.\n"
+        "Pupils will move.\nAll schools reopen in January.", "en"
+    ))
+    assert _explained_elsewhere(segments, 1)
+    assert not _explained_elsewhere(segments, 3)
+    assert not _explained_elsewhere(segments, 2)  # too short to tell: "Pupils will move." is not in a neighbour

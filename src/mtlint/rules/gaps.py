@@ -398,8 +398,9 @@ def added_sentence(ctx: RuleContext) -> Iterable[Issue]:
     more of the translation, where the original is segmented more coarsely, unless that
     sentence is too short to stand for them too), leaving out those
     another rule explains better: scraping residue (`mtlint.rules.residue.is_residue`, MT301),
-    a near-copy of another sentence of the translation (repetition, MT201) and a fragment
-    starting in lowercase (a broken boundary, MT202). As in MT103, the finding also spans a
+    a near-copy of another sentence of the translation or the words of the one next to it
+    said again (repetition, MT201), and a fragment starting in lowercase (a broken boundary,
+    MT202). As in MT103, the finding also spans a
     neighbour that length alone cannot tell from the added sentence. One finding per run;
     critical for a whole paragraph of two sentences or more, minor for short headings, names or
     numbers.
