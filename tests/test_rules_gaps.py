@@ -173,4 +173,4 @@ def test_the_words_of_a_neighbour_said_again_are_a_repetition_not_an_addition() 
     ))
     assert _explained_elsewhere(segments, 1)
     assert not _explained_elsewhere(segments, 3)
-    assert not _explained_elsewhere(segments, 2)  # too short to tell: "Pupils will move." is not in a neighbour
+    assert not _explained_elsewhere(segments, 2)  # its words are in no neighbour
