@@ -164,8 +164,8 @@ def _function_words_confirm(sample: str, expected: str, langs: tuple[str, ...]) 
     among its `FUNCTION_WORDS` commonest words, and `CONFIRM_FACTOR` times as many as among
     any other candidate's. Function words are what a language repeats most, and the few that
     neighbours share ("de", "la", "en") count for both, so a close call goes to statistics."""
-    words = _WORD_RE.findall(sample.casefold())
-    hits = {lang: sum(w in _function_words(lang) for w in words) for lang in langs}
+    words = Counter(_WORD_RE.findall(sample.casefold()))
+    hits = {lang: sum(words[w] for w in _function_words(lang) & words.keys()) for lang in langs}
     own = hits.pop(expected)
     return own >= CONFIRM_HITS and all(own >= CONFIRM_FACTOR * n for n in hits.values())
 

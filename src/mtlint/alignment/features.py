@@ -351,8 +351,8 @@ def feature_sets(
         hard.append(key[0] in HARD_KINDS)
         located.append(0.0 if key[0] in _UNLOCATED_KINDS else weights[-1])
     return FeatureSets(
-        src=tuple(frozenset(ids[k] for k in keys if k in ids) for keys in src_keys),
-        tgt=tuple(frozenset(ids[k] for k in keys if k in ids) for keys in tgt_keys),
+        src=tuple(frozenset(map(ids.__getitem__, keys & ids.keys())) for keys in src_keys),
+        tgt=tuple(frozenset(map(ids.__getitem__, keys & ids.keys())) for keys in tgt_keys),
         weight=tuple(weights),
         hard=tuple(hard),
         located=tuple(located),
