@@ -192,7 +192,8 @@ class CostModel:
     by chance, a word found nowhere says the sentence has no counterpart at all. At 2.0, a long
     dropped sentence next to an inserted one of about its length still paid less for joining
     them with their neighbours' pair in a 2-2 bead (synthetic pairs, 1-1 stretches exact over
-    ten seeds: 3,720 of 3,752 at 2.0, 3,726 at 4.0; no change on Text+Berg or OPUS Books)."""
+    ten seeds: 3,720 of 3,752 at 2.0, 3,726 at 4.0; strict F1 on Text+Berg and OPUS Books
+    unchanged)."""
     usual_orphan: float = 1.0
     """Orphan share that a sentence of a matched pair of this document hardly ever exceeds
     (learnt per document like `usual_unmatched`; 1.0, which charges nothing, until then)."""
