@@ -160,12 +160,11 @@ def _gaps(ctx: RuleContext, side: Side) -> Iterator[Gap]:
                 continue
             mass = sum(belief[k] for k in run)
             thin = mass < GAP_MASS
-            core = (
-                [k for k in run if k in weak] if thin
-                else _likeliest(run, belief, max(1, round(mass)))
-            )
-            if not core:
+            # A thin run stands for one sentence, the likeliest of its weak ones.
+            candidates = [k for k in run if k in weak] if thin else run
+            if not candidates:
                 continue
+            core = _likeliest(candidates, belief, 1 if thin else max(1, round(mass)))
         nearby = [k for k in run if k not in core] + [
             neighbour
             for gap, neighbour in ((run[0], run[0] - 1), (run[-1], run[-1] + 1))
