@@ -174,3 +174,16 @@ def test_the_words_of_a_neighbour_said_again_are_a_repetition_not_an_addition() 
     assert _explained_elsewhere(segments, 1)
     assert not _explained_elsewhere(segments, 3)
     assert not _explained_elsewhere(segments, 2)  # its words are in no neighbour
+
+
+def test_a_thin_run_of_weak_sentences_stands_for_one_missing_sentence() -> None:
+    beads = (
+        Bead((0,), (0,), 0.0, 0.9, (0.0, 0.0)),
+        Bead((1, 2), (1,), 0.5, 0.8, (0.05, 0.04, 0.0), (True, True, False)),
+        Bead((3,), (2,), 0.0, 0.9, (0.0, 0.0)),
+    )
+    ctx = line_context(TARGET, "en", SOURCE, "vi", beads)
+    [finding] = RULES["MT103"].run(ctx)
+    assert finding.message.startswith("1 source sentence has no counterpart")
+    assert "'Ghe chở đầy trái cây từ các vườn.'" in finding.message  # the likelier one
+    assert "Người bán treo hàng mẫu lên sào cao." in spanned(finding, ctx)  # where it may be instead
