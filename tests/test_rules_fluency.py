@@ -261,6 +261,44 @@ def test_copied_sentence_that_the_original_also_copies_stays_quiet() -> None:
     assert mt201(context(target, source=source, source_lang="vi")) == []
 
 
+def test_original_repeating_elsewhere_in_the_sentence_does_not_vouch() -> None:
+    # The original repeats its subject at the start; the stutter is at the end of the English.
+    target = ("Cats were watching other cats play all afternoon in the garden next door, in the "
+              "garden next door.")
+    ctx = context(target, source="Những con mèo đang xem những con mèo khác chơi đùa suốt cả "
+                  "buổi chiều trong khu vườn nhà bên cạnh.", source_lang="vi")
+    assert spans(mt201(ctx), ctx) == ["in the garden next door"]
+    # Where the original repeats itself at the same place, it still vouches.
+    echo = context("The crowd chanted for an hour: public safety, public safety.",
+                   source="Đám đông hô vang suốt một giờ: an toàn công cộng, an toàn công cộng.",
+                   source_lang="vi")
+    assert mt201(echo) == []
+
+
+def test_reduplication_that_folds_to_a_doubled_function_word_does_not_vouch() -> None:
+    # "đằng đẵng" loses its accents to "dang dang", as "đang đang" would; it is no stutter.
+    ctx = context(
+        "So after a four-year saga, a boat slipped out to sea disguised as a fishing vessel, "
+        "as a fishing vessel.",
+        source="Thế là sau bốn năm đằng đẵng, một chiếc thuyền trườn ra biển nguỵ trang là "
+        "thuyền đánh cá.",
+        source_lang="vi",
+    )
+    assert spans(mt201(ctx), ctx) == ["as a fishing vessel"]
+
+
+def test_name_said_more_often_than_in_the_original_is_reported() -> None:
+    # The original names YouTube twice, as the translation did before its stutter.
+    ctx = context(
+        "I'm the trends manager at YouTube, and I professionally watch YouTube videos and "
+        "professionally watch YouTube videos.",
+        source="Tôi là nhà quản lí xu hướng của Youtube, và tôi xem các video trên Youtube một "
+        "cách chuyên nghiệp.",
+        source_lang="vi",
+    )
+    assert spans(mt201(ctx), ctx) == ["professionally watch YouTube videos"]
+
+
 def test_copied_sentence_that_translates_one_original_sentence_is_reported() -> None:
     target = (
         "All fishing boats at sea have returned to port.\n"

@@ -49,6 +49,10 @@ SOURCE_DUPLICATE_RATIO = 90
 SOURCE_GAP = 2
 #: ...or when it says this many different pairs of content words again within the window.
 ECHOED_PAIRS = 3
+#: ...and only at about the same place: the original's stretch from its first copy to its
+#: second, and the translation's second copy, as shares of their sentences, lie at most this
+#: far apart.
+PLACE_SLACK = 0.2
 #: A text with more sentences starting in lower case than this many, or this share, does not
 #: write sentence case at all; its lower-case starts are no evidence of a cut.
 LOWER_CASE_STARTS = 3
@@ -445,12 +449,19 @@ def _is_stutter(
     if not any(not w[0].isdigit() for w in content):
         return False
     weighty = n >= 3 if stop is None else len(content) >= 2 or n >= 3
-    glued = (
-        j == i + n
-        and run.segs[i] == run.segs[j]
-        and text[run.ends[j - 1] : run.starts[j]].isspace()
+    adjacent = j == i + n and run.segs[i] == run.segs[j]
+    between = text[run.ends[j - 1] : run.starts[j]] if adjacent else ""
+    glued = adjacent and between.isspace()
+    # "in Hanoi in Hanoi" is a stutter, and so is "…their own mistakes, own mistakes." closing
+    # a sentence that began before it; "thank you, thank you" is not.
+    tail = (
+        adjacent
+        and between == ", "
+        and run.ends_sentence(j + n - 1)
+        and i > 0
+        and run.segs[i - 1] == run.segs[i]
     )
-    if not (weighty or glued):  # "in Hanoi in Hanoi" is a stutter, "thank you, thank you" is not
+    if not (weighty or glued or tail):
         return False
     if glued and n == 2 and not _IDIOM_JOINERS.isdisjoint(run.norms[i : i + n]):
         return False  # "and lots and lots", "lots and lots and": the idiom "lots and lots"
@@ -598,49 +609,78 @@ def _quoted_refrain(text: str, segments: Sequence[Segment], cand: _Repeat) -> bo
 
 
 def _original_repeats(ctx: RuleContext, cand: _Repeat) -> bool:
-    """Whether the original, where it is aligned with the repetition, repeats itself too:
-    the names or numbers of the phrase occur twice, or some phrase there is said twice."""
+    """Whether the original, where it is aligned with the repetition, repeats itself too: the
+    names or numbers of the phrase occur there as often as in the translation, or some phrase
+    there is said twice where the translation says its phrase again. A long Vietnamese sentence
+    that repeats a subject in its first half ("những con mèo … những con mèo") does not vouch
+    for a phrase doubled at the end of its translation."""
     if ctx.source is None or not ctx.beads:
         return False
     src = aligned_sources(ctx, cand.positions)
     if not src:
         return False
     text = " ".join(ctx.source_segments[i].text for i in src)
-    counts, repeats_itself = _source_profile(text, base_language(ctx.source_lang) or "")
+    counts, places = _source_profile(text, base_language(ctx.source_lang) or "")
+    beside = [
+        ctx.target_segments[j] for j in sorted({j for i in src for j in ctx.source_to_bead[i].tgt})
+    ]
     anchors = [
         _fold(w)
         for w in _WORD_RE.findall(cand.phrase)
         if w[0].isupper() or any(c.isdigit() for c in w)
     ]
-    if anchors and all(counts[a] >= 2 for a in anchors):
-        return True
-    return repeats_itself
+    if anchors:
+        said = Counter(_fold(w) for seg in beside for w in _WORD_RE.findall(seg.text))
+        if all(counts[a] >= said[a] for a in anchors):
+            return True
+    first, last = _relative(beside, cand.start), _relative(beside, cand.end)
+    return any(a - PLACE_SLACK <= last and first <= b + PLACE_SLACK for a, b in places)
+
+
+def _relative(segments: Sequence[Segment], offset: int) -> float:
+    """Where a raw offset falls in the sentences `segments`, read as one text, from 0 to 1."""
+    total = sum(seg.end - seg.start for seg in segments) or 1
+    before = 0
+    for seg in segments:
+        if offset <= seg.end:
+            return (before + max(offset - seg.start, 0)) / total
+        before += seg.end - seg.start
+    return 1.0
 
 
 @lru_cache(maxsize=64)
-def _source_profile(text: str, lang: str) -> tuple[Counter[str], bool]:
-    """Folded word counts of an aligned original, and whether it repeats itself: computed once
+def _source_profile(text: str, lang: str) -> tuple[Counter[str], tuple[tuple[float, float], ...]]:
+    """Folded word counts of an aligned original, and where it repeats itself (from the
+    start of the first copy to the end of the second, as shares of the text): computed once
     per original text, however many repetitions its translation holds."""
-    tokens = [_fold(w) for w in _WORD_RE.findall(text)]
-    return Counter(tokens), _says_twice(text, tokens, lang)
+    found = list(_WORD_RE.finditer(text))
+    tokens = [_fold(m.group()) for m in found]
+    size = len(text) or 1
+    places = tuple(
+        (found[a].start() / size, found[b].end() / size)
+        for a, b in _self_repeats(text, tokens, lang)
+    )
+    if not text.isascii():
+        places += tuple((m.start() / size, m.end() / size) for m in _CJK_ECHO.finditer(text))
+    return Counter(tokens), places
 
 
-def _says_twice(text: str, tokens: list[str], lang: str) -> bool:
-    """A loose test of self-repetition in the original: a doubled word, a repeated pair of
-    content words or triple of words a word or two apart, several pairs of content words said
-    again within the window (a sentence that echoes itself in other words), or a repeated run
-    of three CJK characters."""
-    if not text.isascii() and _CJK_ECHO.search(text):
-        return True
+def _self_repeats(text: str, tokens: list[str], lang: str) -> Iterator[tuple[int, int]]:
+    """Where the original repeats itself, loosely, as token ranges [first, last]: a doubled
+    word, a repeated pair of content words or triple of words a word or two apart, several
+    pairs of content words said again within the window (a sentence that echoes itself in
+    other words)."""
     stop = _folded_stopwords(lang)
     never = _folded_never_doubled(lang) if lang in _REDUPLICATING else None
+    words = [w.casefold() for w in _WORD_RE.findall(text)]
     last: dict[tuple[str, ...], int] = {}
-    echoed: set[tuple[str, ...]] = set()
+    echoed: dict[tuple[str, ...], tuple[int, int]] = {}
     for k in range(len(tokens) - 1):
         # A doubled word is grammar in reduplicating languages ("năm năm", "từ từ"), except
-        # for the few function words that are never doubled.
-        if tokens[k] == tokens[k + 1] and (never is None or tokens[k] in never):
-            return True
+        # for the few function words that are never doubled. Accents count here: "đằng đẵng"
+        # is not "đang đang".
+        if words[k] == words[k + 1] and (never is None or tokens[k] in never):
+            yield k, k + 1
         # Two content words, or three words with one, said again close by. A pair
         # with a function word proves nothing: Vietnamese writes syllables, and "những chiếc",
         # "của chúng ta" recur in any long sentence.
@@ -650,13 +690,12 @@ def _says_twice(text: str, tokens: list[str], lang: str) -> bool:
             if len(gram) < n or content < (2 if n == 2 else 1):
                 continue
             if gram in last and _copies_gap(tokens, last[gram], k, n) <= SOURCE_GAP:
-                return True
+                yield last[gram], k + n - 1
             if n == 2 and k - last.get(gram, -10 * WINDOW) <= WINDOW + n:
-                echoed.add(gram)
+                echoed[gram] = (last[gram], k + 1)
                 if len(echoed) >= ECHOED_PAIRS:
-                    return True
+                    yield min(a for a, _ in echoed.values()), max(b for _, b in echoed.values())
             last[gram] = k
-    return False
 
 
 def _copies_gap(tokens: list[str], first: int, second: int, n: int) -> int:
