@@ -485,3 +485,19 @@ def test_findings_point_at_text_of_the_translation(text: str, lang: str) -> None
         (span,) = issue.spans
         assert span.side == "target" and 0 <= span.start < span.end <= len(text)
         assert text[span.start : span.end].strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("You will not hear somebody talking about their own mistakes, own mistakes.",
+         ["own mistakes"]),
+        ("They tell me their symptoms in the same way each time, each time.", ["each time"]),
+        ("Thank you, thank you.", []),  # the whole sentence: said twice on purpose
+        ("It connected those two people, two people who had never met.", []),  # goes on
+    ],
+)
+def test_two_words_said_again_after_a_comma_to_close_a_sentence(
+    text: str, found: list[str]
+) -> None:
+    assert spans(mt201(context(text)), context(text)) == found
