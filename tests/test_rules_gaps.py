@@ -139,17 +139,59 @@ def test_a_weak_belief_is_a_minor_gap_where_the_bead_gives_the_sentence_no_suppo
     assert "likely: nothing the alignment puts with it translates its words" in finding.message
 
 
+# The same merge where the translation's line does say both sentences: lengths agree with it.
+WHOLE_TARGET = TARGET.replace(
+    "Sellers hang samples on a tall pole.",
+    "Boats arrive full of fruit from the orchards, and sellers hang samples on a tall pole.",
+)
+
+
+def _with(beads: tuple[Bead, ...], *, belief: float, unsupported: bool) -> tuple[Bead, ...]:
+    """MERGED with the belief and support of its merged second sentence replaced."""
+    merged = beads[1]
+    return (
+        beads[0],
+        Bead(merged.src, merged.tgt, merged.cost, merged.confidence,
+             (belief, 0.0, 0.0), (unsupported, False, False)),
+        beads[2],
+    )
+
+
 def test_a_weak_belief_alone_is_no_gap() -> None:
-    supported = tuple(
-        Bead(b.src, b.tgt, b.cost, b.confidence, b.unmatched, (False,) * len(b.unsupported))
-        for b in MERGED
+    for belief, unsupported in ((0.05, False), (0.02, True), (0.0, True)):
+        beads = _with(MERGED, belief=belief, unsupported=unsupported)
+        ctx = line_context(WHOLE_TARGET, "en", SOURCE, "vi", beads)
+        assert not list(RULES["MT103"].run(ctx)), (belief, unsupported)
+
+
+def test_a_merge_that_lengths_do_not_need_is_a_minor_gap() -> None:
+    # "Sellers hang samples on a tall pole." fits the third sentence alone far better than the
+    # second and third together: the merge took the second in for want of a better place.
+    for belief, unsupported in ((0.05, False), (0.0, True)):
+        ctx = line_context(TARGET, "en", SOURCE, "vi",
+                           _with(MERGED, belief=belief, unsupported=unsupported))
+        [finding] = RULES["MT103"].run(ctx)
+        assert "'Ghe chở đầy trái cây từ các vườn.'" in finding.message
+        assert finding.severity.value == "minor"
+    # Neither support nor a belief: a merge whose lengths alone disagree is no gap.
+    quiet = line_context(TARGET, "en", SOURCE, "vi", _with(MERGED, belief=0.0, unsupported=False))
+    assert not list(RULES["MT103"].run(quiet))
+
+
+def test_a_thin_gap_next_to_a_weaker_belief_spans_it_too() -> None:
+    # A sentence the aligner believes unmatched (0.2: a lone, thin gap) next to one it doubts a
+    # little (0.05): the gap may be at either.
+    beads = (
+        Bead((0,), (0,), 0.0, 0.9, (0.0, 0.0)),
+        Bead((1,), (1,), 0.0, 0.9, (0.05, 0.0)),
+        Bead((2,), (), 1.0, 0.05, (0.2,)),
+        Bead((3,), (2,), 0.0, 0.9, (0.0, 0.0)),
     )
-    assert not list(RULES["MT103"].run(line_context(TARGET, "en", SOURCE, "vi", supported)))
-    faint = tuple(
-        Bead(b.src, b.tgt, b.cost, b.confidence, tuple(min(u, 0.02) for u in b.unmatched), b.unsupported)
-        for b in MERGED
-    )
-    assert not list(RULES["MT103"].run(line_context(TARGET, "en", SOURCE, "vi", faint)))
+    ctx = line_context(TARGET, "en", SOURCE, "vi", beads)
+    [finding] = RULES["MT103"].run(ctx)
+    assert "'Người bán treo hàng mẫu lên sào cao.'" in finding.message
+    assert "Ghe chở đầy trái cây từ các vườn." in spanned(finding, ctx)
+    assert finding.severity.value == "minor"
 
 
 def test_a_sentence_opening_with_a_number_is_no_lowercase_fragment() -> None:

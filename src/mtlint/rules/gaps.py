@@ -38,17 +38,21 @@ UNMATCHED_CONFIDENCE = 0.12
 NEIGHBOUR_CONFIDENCE = 0.4
 NEIGHBOUR_FLOOR = 0.1
 #: Belief (the aligner's posterior, see `Bead.unmatched`) from which a sentence may be where a
-#: gap is, and the belief that consecutive such sentences need together to be reported when
-#: the aligner's path pairs them all: a third of a sentence. On omissions and additions
-#: injected into vi→en TED talks and into OPUS Books novels (de, fr, es, it, nl, ru with en),
-#: these find 1-4 % more than 0.15 and 0.5 did, with no new finding on the clean texts.
+#: gap is, and the belief that consecutive such sentences need together to be reported as a
+#: sure gap when the aligner's path pairs them all: a third of a sentence. On omissions and
+#: additions injected into vi→en TED talks and into OPUS Books novels (de, fr, es, it, nl, ru
+#: with en), these find 1-4 % more than 0.15 and 0.5 did, with no new finding on the clean
+#: texts. A thinner run is a weak gap (see `Gap.weak`).
 GAP_SHARE = 0.12
 GAP_MASS = 1 / 3
-#: Belief from which a sentence is a gap all the same when its bead gives it no support
-#: (`Bead.unsupported`: it has anchors the other side shares, hardly any in its bead). The
-#: aligner's belief alone is spread thin where it hides a dropped sentence in a merge or pairs
-#: it with a neighbour's line, 0.03-0.3 on omissions injected into vi→en TED talks, while 3 of
-#: about 1,600 sentences of their human translations reach 0.03.
+#: Belief from which a sentence is a weak gap all the same when its bead gives it no support
+#: (`Bead.unsupported`: it has anchors the other side shares, hardly any in its bead) or does
+#: not need it (`_overlong`: the bead's lengths agree better without it). The aligner's belief
+#: alone is spread thin where it hides a dropped sentence in a merge or pairs it with a
+#: neighbour's line, 0.03-0.3 on omissions injected into vi→en TED talks, while 3 of about
+#: 1,600 sentences of their human translations reach 0.03 without support. A sentence that
+#: neither its bead supports nor its lengths need is a weak gap at any belief. A neighbour of
+#: a gap with this much belief is a place where the gap may be instead (`Gap.nearby`).
 WEAK_SHARE = 0.03
 #: A bead that pairs one sentence with this many or more of the other side shows that the
 #: other side is segmented more coarsely there (subtitle lines, dialogue without full stops,
@@ -90,8 +94,8 @@ class Gap:
 
     run: tuple[int, ...]
     nearby: tuple[int, ...] = ()
-    #: Whether only a weak belief, confirmed by a bead without support, makes it a gap
-    #: (`WEAK_SHARE`): less sure than the others, so reported as minor.
+    #: Whether only a thin belief (less than `GAP_MASS`), or a weak one confirmed by its bead
+    #: (`WEAK_SHARE`), makes it a gap: less sure than the others, so reported as minor.
     weak: bool = False
 
 
@@ -104,12 +108,14 @@ def _gaps(ctx: RuleContext, side: Side) -> Iterator[Gap]:
     sentence of the other side (a 1-0 bead next to a 0-1 bead is a sentence translated beyond
     recognition, not an omission plus an addition). And the aligner's posterior: consecutive
     sentences that each have at least `GAP_SHARE` belief of being unmatched, together at least
-    `GAP_MASS`, with little such belief on the other side next to them. The second finds the
+    `GAP_MASS` (or less, as a weak gap), with little such belief on the other side next to
+    them, and the weak gaps of `WEAK_SHARE`. The second finds the
     gaps whose place the lengths cannot pin down (the path pairs the dropped sentence's
     neighbour with the wrong line and leaves that neighbour out instead, or hides the gap in a
     merge), and widens a path run to the sentences that may be the missing one (its `nearby`).
     A run of the posterior alone stands for as many missing sentences as its belief adds up to
-    (at least one): the likeliest ones make the gap's `run`, the rest its `nearby`.
+    (at least one): the likeliest ones make the gap's `run`, the rest its `nearby`, with the
+    neighbours that have a `WEAK_SHARE` of belief themselves.
 
     A run next to a bead that pairs one sentence with `OVERFLOW_FAN_OUT` or more of this side
     is left out (see `_overflow`). Target lines that are scraping residue (MT301's business) are
@@ -145,7 +151,9 @@ def _gaps(ctx: RuleContext, side: Side) -> Iterator[Gap]:
         i = j
     belief = _gap_belief(beads, side)
     bare = _unsupported(beads, side)
-    weak = {k for k, u in belief.items() if u >= WEAK_SHARE and k in bare}
+    overlong = _overlong(ctx, beads, side)
+    weak = {k for k, u in belief.items() if u >= WEAK_SHARE and k in bare | overlong}
+    weak |= overlong & bare
     position = {k: n for n, b in enumerate(beads) for k in own(b)}
     for run in _runs_of(sorted(sure | weak | {k for k, u in belief.items() if u >= GAP_SHARE})):
         first, last = position[run[0]], position[run[-1]]
@@ -160,17 +168,39 @@ def _gaps(ctx: RuleContext, side: Side) -> Iterator[Gap]:
                 continue
             mass = sum(belief[k] for k in run)
             thin = mass < GAP_MASS
-            # A thin run stands for one sentence, the likeliest of its weak ones.
-            candidates = [k for k in run if k in weak] if thin else run
-            if not candidates:
-                continue
-            core = _likeliest(candidates, belief, 1 if thin else max(1, round(mass)))
+            # A thin run stands for one sentence, the likeliest.
+            core = _likeliest(run, belief, 1 if thin else max(1, round(mass)))
         nearby = [k for k in run if k not in core] + [
             neighbour
             for gap, neighbour in ((run[0], run[0] - 1), (run[-1], run[-1] + 1))
-            if _swappable(ctx, side, gap, neighbour)
+            if belief.get(neighbour, 0.0) >= WEAK_SHARE or _swappable(ctx, side, gap, neighbour)
         ]
         yield Gap(tuple(core), tuple(sorted(nearby)), weak=thin)
+
+
+def _overlong(ctx: RuleContext, beads: Sequence[Bead], side: Side) -> set[int]:
+    """The `side` sentences of merges (two or more of them with a counterpart) without which
+    their bead's lengths would agree better: the merge took them in for want of a better
+    place, not because the other side says more."""
+    own_segments = ctx.source_segments if side == "source" else ctx.target_segments
+    other_segments = ctx.target_segments if side == "source" else ctx.source_segments
+    scale = _length_ratio(ctx) if side == "source" else 1 / _length_ratio(ctx)
+    found: set[int] = set()
+    for bead in beads:
+        own, other = (bead.src, bead.tgt) if side == "source" else (bead.tgt, bead.src)
+        if len(own) < 2 or not other:
+            continue
+        lengths = {k: weighted_length(own_segments[k].text) for k in own}
+        total = sum(lengths.values())
+        facing = sum(weighted_length(other_segments[k].text) for k in other)
+        if total <= 0 or facing <= 0:
+            continue
+        misfit = abs(math.log(facing / (scale * total)))
+        found.update(
+            k for k, length in lengths.items()
+            if total > length and abs(math.log(facing / (scale * (total - length)))) < misfit
+        )
+    return found
 
 
 def _likeliest(run: Sequence[int], belief: dict[int, float], count: int) -> list[int]:
@@ -346,11 +376,14 @@ def omitted_sentence(ctx: RuleContext) -> Iterable[Issue]:
     found elsewhere), when the beads around them are matched, one with confidence ≥ 0.4 and
     the other ≥ 0.1; and sentences the aligner's path pairs or merges but its posterior
     believes unmatched (≥ 0.12 each, a third of a sentence's worth over a run, which then stands
-    for as many sentences as its belief adds up to). A sentence with a weaker belief (≥ 0.03)
-    is reported too, as minor, when its bead holds it without support: it has anchors (numbers,
-    names, cognates, word-list entries) that the translation shares, hardly any in its bead,
-    so the aligner has hidden it in a merge, paired it with a neighbour's translation, or left
-    it out without being sure of it. An unmatched target sentence right next to it means a
+    for as many sentences as its belief adds up to; a thinner run stands for one sentence and
+    is minor). A sentence with a weaker belief (≥ 0.03) is reported too, as minor, when its
+    bead holds it without support: it has anchors (numbers, names, cognates, word-list
+    entries) that the translation shares, hardly any in its bead, so the aligner has hidden it
+    in a merge, paired it with a neighbour's translation, or left it out without being sure of
+    it; or when it sits in a merge whose lengths agree better without it. A sentence of a merge
+    that has neither support nor a place in its lengths is reported, as minor, whatever the
+    belief. An unmatched target sentence right next to it means a
     garbled translation or an aligner miss, not a gap; target lines the residue rule recognises
     (MT301) do not count as neighbours; and sentences next to a bead that pairs one translated
     sentence with three or more of the original are left alone when that sentence could stand
@@ -392,8 +425,8 @@ def added_sentence(ctx: RuleContext) -> Iterable[Issue]:
 
     What it does: reports target sentences that the alignment leaves without a counterpart,
     under the same conditions as MT103 (confident 0-1 beads with matched neighbours, or the
-    aligner's posterior belief, or a weaker belief in a sentence its bead gives no support,
-    reported as minor; not next to a bead that pairs one source sentence with three or
+    aligner's posterior belief, or a weaker belief in a sentence its bead gives no support or
+    its lengths do not need, reported as minor; not next to a bead that pairs one source sentence with three or
     more of the translation, where the original is segmented more coarsely, unless that
     sentence is too short to stand for them too), leaving out those
     another rule explains better: scraping residue (`mtlint.rules.residue.is_residue`, MT301),
