@@ -370,12 +370,18 @@ def test_gap_the_path_hides_in_a_merge_is_reported_where_the_posterior_puts_it()
     ]
 
 
-def test_spread_belief_below_the_mass_or_facing_a_gap_on_the_other_side_is_quiet() -> None:
-    weak = (
+def test_belief_below_the_mass_is_a_minor_gap_at_its_likeliest_sentence() -> None:
+    thin = (
         Bead((0,), (0,), 0.0, 0.9, (0.0, 0.0)),
-        Bead((1, 2), (1,), 2.0, 0.4, (0.3, 0.1, 0.0)),
+        Bead((1, 2), (1,), 2.0, 0.4, (0.3, 0.0, 0.0)),
     )
-    assert flagged("MT103", context(SOURCE_3, TARGET_2, "de", "en", weak)) == []
+    ctx = context(SOURCE_3, TARGET_2, "de", "en", thin)
+    [finding] = RULES["MT103"].run(ctx)
+    assert finding.severity is Severity.MINOR
+    assert "Zudem seien viele Bauteile" in finding.message
+
+
+def test_belief_facing_a_gap_on_the_other_side_is_quiet() -> None:
     facing = (
         Bead((0,), (0,), 0.0, 0.9, (0.0, 0.0)),
         Bead((1, 2), (1,), 2.0, 0.4, (0.55, 0.1, 0.4)),
