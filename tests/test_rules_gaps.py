@@ -229,3 +229,23 @@ def test_a_thin_run_of_weak_sentences_stands_for_one_missing_sentence() -> None:
     assert finding.message.startswith("1 source sentence has no counterpart")
     assert "'Ghe chở đầy trái cây từ các vườn.'" in finding.message  # the likelier one
     assert "Người bán treo hàng mẫu lên sào cao." in spanned(finding, ctx)  # where it may be instead
+
+
+def test_a_thin_belief_in_a_piece_of_a_wide_bead_needs_a_sentence_without_support() -> None:
+    # One original sentence rendered as three: the aligner doubts the middle one a little.
+    source = "Chợ nổi họp từ lúc trời còn tối, ghe chở đầy trái cây và người bán treo hàng mẫu lên sào cao."
+    target = (
+        "The floating market opens in the dark.\n"
+        "Boats arrive full of fruit.\n"
+        "Sellers hang samples on a tall pole."
+    )
+
+    def wide(unsupported: bool) -> tuple[Bead, ...]:
+        return (Bead((0,), (0, 1, 2), 0.5, 0.8, (0.0, 0.0, 0.2, 0.0),
+                     (False, False, unsupported, False)),)
+
+    assert not list(RULES["MT104"].run(line_context(target, "en", source, "vi", wide(False))))
+    ctx = line_context(target, "en", source, "vi", wide(True))
+    [finding] = RULES["MT104"].run(ctx)
+    assert "'Boats arrive full of fruit.'" in finding.message
+    assert finding.severity.value == "minor"

@@ -155,6 +155,13 @@ def _gaps(ctx: RuleContext, side: Side) -> Iterator[Gap]:
     weak = {k for k, u in belief.items() if u >= WEAK_SHARE and k in bare | overlong}
     weak |= overlong & bare
     position = {k: n for n, b in enumerate(beads) for k in own(b)}
+    # Pieces of a bead that pairs one sentence with several of this side (see
+    # `OVERFLOW_FAN_OUT`): where the other side is segmented coarsely, the aligner doubts one
+    # of them a little without any being missing, so a thin belief there needs a sentence
+    # without support too.
+    fanned = {
+        k for b in beads if len(own(b)) >= OVERFLOW_FAN_OUT and len(other(b)) == 1 for k in own(b)
+    }
     for run in _runs_of(sorted(sure | weak | {k for k, u in belief.items() if u >= GAP_SHARE})):
         first, last = position[run[0]], position[run[-1]]
         around = beads[max(first - 1, 0) : last + 2]
@@ -170,6 +177,8 @@ def _gaps(ctx: RuleContext, side: Side) -> Iterator[Gap]:
             thin = mass < GAP_MASS
             # A thin run stands for one sentence, the likeliest.
             core = _likeliest(run, belief, 1 if thin else max(1, round(mass)))
+            if thin and all(k in fanned and k not in bare for k in core):
+                continue
         nearby = [k for k in run if k not in core] + [
             neighbour
             for gap, neighbour in ((run[0], run[0] - 1), (run[-1], run[-1] + 1))
@@ -377,7 +386,8 @@ def omitted_sentence(ctx: RuleContext) -> Iterable[Issue]:
     the other ≥ 0.1; and sentences the aligner's path pairs or merges but its posterior
     believes unmatched (≥ 0.12 each, a third of a sentence's worth over a run, which then stands
     for as many sentences as its belief adds up to; a thinner run stands for one sentence and
-    is minor). A sentence with a weaker belief (≥ 0.03) is reported too, as minor, when its
+    is minor, unless it is one of three or more sentences paired with one translated sentence
+    and has support). A sentence with a weaker belief (≥ 0.03) is reported too, as minor, when its
     bead holds it without support: it has anchors (numbers, names, cognates, word-list
     entries) that the translation shares, hardly any in its bead, so the aligner has hidden it
     in a merge, paired it with a neighbour's translation, or left it out without being sure of
