@@ -40,6 +40,8 @@ BYLINE_MAX_WORDS = 8
 EDGE_SENTENCES = 3
 #: Section labels ("News", "Thời sự") are residue only above the article: the first sentences.
 SECTION_SENTENCES = 2
+#: A word this frequent (Zipf) alone on a line is a word of the text, not an author's name.
+COMMON_WORD_ZIPF = 5.0
 #: A caption repeats the headline when its text matches it this closely (rapidfuzz partial_ratio).
 HEADLINE_SIMILARITY = 90
 #: Room for the caption marker after the repeated headline ("(Photo: Xinhua/Li Ming)").
@@ -53,6 +55,7 @@ _CJK_RE = re.compile(f"[{_CJK}]")
 _WHOLE_STRIP = " \t.:;,|•·›»«>*#-–—_/()[]：。"
 #: A word of a name: letters, with inner hyphens or apostrophes ("Jean-Luc", "O'Brien").
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _NAME_JOINERS = frozenset({"and", "&", "và", "et", "y", "e", "und", "и"})
 
 _LABELS = {
@@ -296,9 +299,10 @@ def _units(doc: Document, segments: Sequence[Segment], lang: str | None) -> list
             continue
         offset = seg.start
         for line in seg.text.split("\n"):  # a scraped footer may reach the sentence unsplit
-            found = match_residue(line, lang)
-            if found is None and pos < EDGE_SENTENCES:
-                found = _run_on(line, lang)
+            # A line glued to the first sentence is the narrower match, not the whole sentence.
+            found = _run_on(line, lang) if pos < EDGE_SENTENCES else None
+            if found is None:
+                found = match_residue(line, lang)
             if found is not None:
                 start, end = offset + found.start, offset + found.end
                 units.append(_Unit((pos,), found.kind, start, end, found.strong))
@@ -338,12 +342,16 @@ def _compare_with_source(ctx: RuleContext, units: Sequence[_Unit]) -> tuple[set[
         family = families.get(u.kind, u.kind)
         spare[family] = spare.get(family, 0) + 1
     bylines = families.get("byline", "byline")
-    spare[bylines] = spare.get(bylines, 0) + _author_lines(ctx.source_segments, source_family)
+    spare[bylines] = spare.get(bylines, 0) + _author_lines(
+        ctx.source_segments, source_family, base_language(ctx.source_lang)
+    )
     # a byline the aligner pairs with a sentence of running prose is not that sentence
     source_alone = _alone_in_block(ctx.source_segments)
     explained: set[int] = set()
     pending: list[int] = []
     for k, unit in enumerate(units):
+        if _foreign_link(ctx.target.text[unit.start : unit.end], ctx.source.text):
+            continue  # a link the original does not give is the republisher's own
         if unit.kind not in article_kinds or k in unaligned:
             if unit.kind in article_kinds:
                 pending.append(k)
@@ -371,20 +379,31 @@ def _compare_with_source(ctx: RuleContext, units: Sequence[_Unit]) -> tuple[set[
     return explained, unaligned - explained
 
 
+def _foreign_link(text: str, original: str) -> bool:
+    """Whether `text` holds a URL that `original` does not."""
+    return any(url.rstrip(".,;:)") not in original for url in _URL_RE.findall(text))
+
+
 def _run_on(line: str, lang: str | None) -> ResidueMatch | None:
-    """A navigation line without final punctuation that the segmenter joined to the article's
-    first sentence: "Scroll to top The next thing we looked at…". Only phrases of several words
-    count, followed by a capital: "Home Secretary Priti Patel said…" is prose."""
+    """A navigation or source line without final punctuation that the segmenter joined to the
+    article's first sentence: "Scroll to top The next thing we looked at…", "Source:
+    https://example.com/a-story When the company…". Only navigation phrases of several words
+    and source lines that end in a URL count, followed by a capital or a digit: "Home
+    Secretary Priti Patel said…" is prose."""
     pattern = _matcher(base_language(lang)).run_on
     hit = pattern.match(line) if pattern is not None else None
-    if hit is None or not line[hit.end() :].lstrip()[:1].isupper():
+    if hit is None:
         return None
-    return ResidueMatch("navigation", hit.start(), hit.end(), False)
+    after = line[hit.end() :].lstrip()[:1]
+    if not (after.isupper() or after.isdigit()):
+        return None
+    return ResidueMatch(_kind(hit), hit.start(), hit.end(), False)
 
 
-def _author_lines(segments: Sequence[Segment], residue: dict[int, str]) -> int:
+def _author_lines(segments: Sequence[Segment], residue: dict[int, str], lang: str | None) -> int:
     """Lines at the top or foot of an original that are only a name ("Nguyễn Văn An"): many
-    newsrooms sign articles that way, and a translation may render it "By Nguyen Van An"."""
+    newsrooms sign articles that way, and a translation may render it "By Nguyen Van An". A
+    line of one common word of the language ("Không.", "Danke.") is a reply, not a name."""
     n = len(segments)
     return sum(
         1
@@ -392,7 +411,17 @@ def _author_lines(segments: Sequence[Segment], residue: dict[int, str]) -> int:
         if (pos < EDGE_SENTENCES or pos >= n - EDGE_SENTENCES)
         and seg.index not in residue
         and _names(seg.text.rstrip("."), every=True)
+        and not _common_word(seg.text.strip(" ."), lang)
     )
+
+
+def _common_word(text: str, lang: str | None) -> bool:
+    """Whether `text` is a single word at least as common as `COMMON_WORD_ZIPF` in `lang`."""
+    from mtlint.lexicon import zipf
+
+    if " " in text or lang is None:
+        return False
+    return (zipf(text.casefold(), lang) or 0.0) >= COMMON_WORD_ZIPF
 
 
 def aligned_sources(ctx: RuleContext, positions: Iterable[int]) -> list[int]:
@@ -521,6 +550,12 @@ def _matcher(lang: str | None) -> _Matcher:
         return re.compile(f"{before}(?:{body}){after}", re.IGNORECASE)
 
     glued = [p for p in modes.get("whole", {}).get("navigation", ()) if " " in p]
+    # A source line ends where its URL does, so it can be told from the sentence glued to it.
+    sources = modes.get("prefix", {}).get("attribution", ())
+    run_on = (
+        f"(?P<navigation>{'|'.join(glued)})" if glued else None,
+        rf"(?P<attribution>(?:{'|'.join(sources)})\s*(?:https?://|www\.)\S+)" if sources else None,
+    )
     byline_words = "|".join(_words(library["byline_words"], scopes))
     images = "|".join(
         re.escape(w) for w in sorted(_words(library["image_words"], scopes), key=len, reverse=True)
@@ -551,7 +586,11 @@ def _matcher(lang: str | None) -> _Matcher:
             rf"(?:\s*\d{{1,3}}|\s*[:：][^()（）]*)?\s*[)）]?\s*\.?",
             re.IGNORECASE | re.DOTALL,
         ),
-        run_on=re.compile(rf"\s*(?:{'|'.join(glued)})(?=\s)", re.IGNORECASE) if glued else None,
+        run_on=(
+            re.compile(rf"\s*(?:{'|'.join(p for p in run_on if p)})(?=\s)", re.IGNORECASE)
+            if any(run_on)
+            else None
+        ),
     )
 
 
