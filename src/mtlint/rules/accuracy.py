@@ -91,6 +91,9 @@ COPY_SHARED_WORDS = 0.5
 #: MACED at dog park"), not an acronym, from this many letters: most acronyms are shorter
 #: ("NATO", "AIDS", "FIFA"), and the longer ones the target corpus knows ("UNICEF", "COVID").
 SHOUTED_MIN_LETTERS = 5
+#: A quotation whose other words are mostly this common in the target language (Zipf) is
+#: speech in the target language, not a citation of foreign text (see `_citation`).
+CITATION_PLAIN_ZIPF = 3.0
 #: Endings of an inflected form, per source language, with what the bare word may end in
 #: instead ("MACED" is "mace" + "d"): a word in capitals that inflects is no acronym, which
 #: stays as it is or takes a lowercase ending ("NGOs"); the inflected form itself may be too
@@ -510,7 +513,8 @@ def stray_source_token(ctx: RuleContext) -> Iterable[Issue]:
     language on first use and every lookup is cached. Frequency evidence must then be confirmed
     by context: the word occurs in the original, or stands glossed in square brackets ("[và]");
     without the original, only near-unseen target words that are common source words. Words in
-    parentheses or quotes (deliberate citations), in foreign phrases at home in the target ("et
+    parentheses or quotes that cite foreign text (a name, a title: at most half of the other
+    words there are common target words), in foreign phrases at home in the target ("et
     al.", "de facto"), or in a name that the original spells the same way ("the Valmont en
     commun group") are left alone. Adjacent stray words make one finding; sentences MT101
     reports as untranslated are not searched again.
@@ -805,7 +809,7 @@ def _stray_runs(ctx: RuleContext, segment: Segment, analysis: _Analysis) -> list
         if not bracketed:
             if cited is None:
                 cited = cited_spans(segment.text)
-            if inside(word, cited):
+            if inside(word, cited) and _citation(segment.text, word, cited, ctx.target_lang):
                 continue
             if norms is None:
                 norms = [w.norm for w in words]
@@ -827,6 +831,20 @@ def _stray_runs(ctx: RuleContext, segment: Segment, analysis: _Analysis) -> list
         else:
             runs.append([stray])
     return runs
+
+
+def _citation(
+    text: str, word: Word, cited: Sequence[tuple[int, int]], target_lang: str
+) -> bool:
+    """Whether the quotation or parenthesis around `word` cites foreign text (a name in its
+    own script, a song title, a glossed term) rather than reporting speech in the target
+    language: at most half of its other words are common words of the target. A word of
+    the original inside quoted target-language speech ('"did you write this kiến crazy
+    motion?"') is a leftover like any other."""
+    start, end = next((a, b) for a, b in cited if a < word.start < b)
+    others = [w.norm for w in prose_words(text[start:end]) if w.start + start != word.start]
+    plain = sum(1 for norm in others if (zipf(norm, target_lang) or 0.0) >= CITATION_PLAIN_ZIPF)
+    return 2 * plain <= len(others)
 
 
 def _confirmed(
