@@ -667,14 +667,15 @@ def _source_profile(text: str, lang: str) -> tuple[Counter[str], tuple[tuple[flo
 
 def _self_repeats(text: str, tokens: list[str], lang: str) -> Iterator[tuple[int, int]]:
     """Where the original repeats itself, loosely, as token ranges [first, last]: a doubled
-    word, a repeated pair of content words or triple of words a word or two apart, several
-    pairs of content words said again within the window (a sentence that echoes itself in
-    other words)."""
+    word, a repeated pair of content words or triple of words a word or two apart, or, when
+    several pairs of content words are said again within the window (a sentence that echoes
+    itself in other words), each of them."""
     stop = _folded_stopwords(lang)
     never = _folded_never_doubled(lang) if lang in _REDUPLICATING else None
     words = [w.casefold() for w in _WORD_RE.findall(text)]
     last: dict[tuple[str, ...], int] = {}
     echoed: dict[tuple[str, ...], tuple[int, int]] = {}
+    extended: dict[int, int] = {}  # distance between copies -> where the last one found ends
     for k in range(len(tokens) - 1):
         # A doubled word is grammar in reduplicating languages ("năm năm", "từ từ"), except
         # for the few function words that are never doubled. Accents count here: "đằng đẵng"
@@ -689,22 +690,28 @@ def _self_repeats(text: str, tokens: list[str], lang: str) -> Iterator[tuple[int
             content = sum(1 for w in gram if w not in stop)
             if len(gram) < n or content < (2 if n == 2 else 1):
                 continue
-            if gram in last and _copies_gap(tokens, last[gram], k, n) <= SOURCE_GAP:
-                yield last[gram], k + n - 1
+            # A copy is extended once, from its first gram: the copy of a long sentence said
+            # twice is not extended again from each of its words.
+            if gram in last and extended.get(k - last[gram], -1) < k:
+                first = last[gram]
+                length = _copy_length(tokens, first, k, n)
+                extended[k - first] = k + length
+                if k - first - length <= SOURCE_GAP:
+                    yield first, k + n - 1
             if n == 2 and k - last.get(gram, -10 * WINDOW) <= WINDOW + n:
                 echoed[gram] = (last[gram], k + 1)
-                if len(echoed) >= ECHOED_PAIRS:
-                    yield min(a for a, _ in echoed.values()), max(b for _, b in echoed.values())
             last[gram] = k
+    if len(echoed) >= ECHOED_PAIRS:
+        yield from echoed.values()
 
 
-def _copies_gap(tokens: list[str], first: int, second: int, n: int) -> int:
-    """Words between two copies of an n-gram, once the first copy is extended as far as the
-    two agree: a sentence said twice has no gap, however long it is."""
+def _copy_length(tokens: list[str], first: int, second: int, n: int) -> int:
+    """Length of two copies of an n-gram once extended as far as the two agree (the words
+    left between them are the gap: a sentence said twice has none, however long it is)."""
     end = len(tokens)
     while second + n < end and first + n < second and tokens[first + n] == tokens[second + n]:
         n += 1
-    return second - first - n
+    return n
 
 
 @lru_cache(maxsize=None)
