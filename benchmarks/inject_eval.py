@@ -16,8 +16,12 @@ sentence it reports, where the alignment cannot tell which one has no counterpar
 pinpointed column counts the found omitted and added sentences that a finding reports itself
 (quotes, or reports with no such neighbour), so that the widened spans do not flatter recall.
 
-    .venv/bin/python benchmarks/inject_eval.py [--data DIR] [--seed N] [--per-article N]
-        [--raw-source] [--show-false-alarms] [--show-misses FAMILY]
+    .venv/bin/python benchmarks/inject_eval.py [--data DIR] [--seed N | --seeds K]
+        [--per-article N] [--raw-source] [--show-false-alarms] [--show-misses FAMILY]
+
+`--seeds K` runs seeds 1..K (each cuts the talks into articles and places the artefacts
+differently) and prints each family's recall per seed and its lowest, so that a change is seen
+to hold beyond one draw.
 
 About a fifth of the Vietnamese lines are subtitle fragments without a final full stop (and
 many start in lower case); joined into prose they make run-on "sentences" that stand for up to
@@ -386,10 +390,14 @@ class CleanRun:
     def rate(self) -> float:
         return 1000 * sum(self.alarms.values()) / self.sentences
 
+    def adjusted(self) -> float:
+        """`rate` without the accepted true positives."""
+        return 1000 * (sum(self.alarms.values()) - self.accepted) / self.sentences
+
     def summary(self) -> str:
         rules = ", ".join(f"{code} {n}" for code, n in sorted(self.alarms.items())) or "none"
         total = sum(self.alarms.values())
-        adjusted = 1000 * (total - self.accepted) / self.sentences
+        adjusted = self.adjusted()
         minor = ", ".join(f"{code} {n}" for code, n in sorted(self.minor.items())) or "none"
         return (f"{total} findings of major or above = {self.rate():.1f} per "
                 f"1,000 target sentences ({rules}); without the {self.accepted} accepted true "
@@ -432,35 +440,25 @@ def pinned(t: Tally) -> str:
     return f"{t.pinpointed} {t.pinpointed / t.injected:.3f}" if t.injected else "-"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    data_argument(parser)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--per-article", type=int, default=3, help="artefacts per article copy")
-    parser.add_argument("--raw-source", action="store_true",
-                        help="keep the Vietnamese subtitle lines without a final full stop as they are")
-    parser.add_argument("--show-false-alarms", action="store_true")
-    parser.add_argument("--show-misses", metavar="FAMILY", action="append", default=[])
-    args = parser.parse_args()
+@dataclass
+class SeedRun:
+    """One seed's evaluation: the tallies per family and the clean runs of both settings."""
 
-    folder = require(args.data / "parallel-envi", "the IWSLT tst2012 vi-en test set")
-    raw_vi = read_lines(require(folder / "tst2012.vi", "tst2012.vi"))
-    en = read_lines(require(folder / "tst2012.en", "tst2012.en"))
-    if len(raw_vi) != len(en):
-        sys.exit(f"tst2012.vi has {len(raw_vi)} lines but tst2012.en {len(en)}")
-    started = time.perf_counter()
-    fixed_vi = [punctuate(line) for line in raw_vi]
-    vi = raw_vi if args.raw_source else fixed_vi
-    other_vi = fixed_vi if args.raw_source else raw_vi
-    articles = chunk_articles(list(zip(vi, en)), random.Random(args.seed))
-    other_articles = chunk_articles(list(zip(other_vi, en)), random.Random(args.seed))
+    articles: int
+    tallies: dict[str, Tally]
+    clean: CleanRun
+    other: CleanRun
 
-    # 1. the clean articles
+
+def evaluate(vi: Sequence[str], other_vi: Sequence[str], en: Sequence[str], seed: int,
+             per_article: int) -> SeedRun:
+    """Check the clean articles of a seed (in both preparations of the Vietnamese), then one
+    copy of each article per family with artefacts injected."""
+    articles = chunk_articles(list(zip(vi, en)), random.Random(seed))
+    other_articles = chunk_articles(list(zip(other_vi, en)), random.Random(seed))
     clean = clean_run(articles)
     other = clean_run(other_articles)
     noisy = clean.noisy
-
-    # 2. injections
     tallies = {family: Tally() for family in FAMILIES}
     current = {"first": 0}
     injectors: dict[str, Injector] = {
@@ -475,13 +473,13 @@ def main() -> None:
     for a, article in enumerate(articles):
         current["first"] = article.first
         for f, family in enumerate(FAMILIES):
-            rng = random.Random(args.seed * 1_000_003 + a * 101 + f)
+            rng = random.Random(seed * 1_000_003 + a * 101 + f)
             draft = Draft.of(article, noisy[article.first])
             if family == "residue":
                 inject_residue(draft, rng)
                 count = 1
             else:
-                count = inject_spread(draft, injectors[family], args.per_article, rng)
+                count = inject_spread(draft, injectors[family], per_article, rng)
             if not count:
                 continue
             source, src_gold = Draft.render(draft.source)
@@ -499,20 +497,26 @@ def main() -> None:
                     if not matched:
                         context = text[side][max(0, g0 - 60) : g1 + 40].replace("\n", " ")
                         tally.misses.append(f"  line {article.first + 1}+ [{text[side][g0:g1]}]  …{context}…")
+    return SeedRun(len(articles), tallies, clean, other)
 
-    # 3. the table
-    setting = "as published" if args.raw_source else "subtitle lines punctuated"
-    print(f"IWSLT tst2012 vi→en: {len(articles)} articles, {clean.sentences} target sentences, "
-          f"seed {args.seed}, Vietnamese {setting}")
+
+def recall(t: Tally) -> float | None:
+    return t.found / t.injected if t.injected else None
+
+
+def print_seed(run: SeedRun, seed: int, raw_source: bool) -> None:
+    setting = "as published" if raw_source else "subtitle lines punctuated"
+    print(f"IWSLT tst2012 vi→en: {run.articles} articles, {run.clean.sentences} target sentences, "
+          f"seed {seed}, Vietnamese {setting}")
     print()
     print(f"{'family':<14} {'injected':>8} {'found':>6} {'recall':>7} {'major+':>7} {'pinpointed':>10}")
     total = Tally()
     for family in FAMILIES:
-        t = tallies[family]
+        t = run.tallies[family]
         total.injected += t.injected
         total.found += t.found
         total.major += t.major
-        print(f"{family:<14} {t.injected:>8} {t.found:>6} {fmt(t.found / t.injected if t.injected else None, 7)}"
+        print(f"{family:<14} {t.injected:>8} {t.found:>6} {fmt(recall(t), 7)}"
               f" {fmt(t.major / t.injected if t.injected else None, 7)}"
               f" {pinned(t) if family in WIDENED else '':>10}")
     print(f"{'all':<14} {total.injected:>8} {total.found:>6} {fmt(total.found / total.injected, 7)}"
@@ -520,15 +524,67 @@ def main() -> None:
     print()
     print(f"(pinpointed: found {' and '.join(WIDENED)} sentences that the finding reports "
           "itself, not only as a neighbour it cannot tell from the gap; recall over all injected)")
-    other_setting = "subtitle lines punctuated" if args.raw_source else "as published"
-    print(f"clean articles: {clean.summary()}")
-    print(f"  (Vietnamese {other_setting}: {other.summary()})")
+    other_setting = "subtitle lines punctuated" if raw_source else "as published"
+    print(f"clean articles: {run.clean.summary()}")
+    print(f"  (Vietnamese {other_setting}: {run.other.summary()})")
+
+
+def print_seeds(runs: Sequence[SeedRun], raw_source: bool) -> None:
+    """Recall per family and seed, with the lowest, then the clean articles per seed."""
+    setting = "as published" if raw_source else "subtitle lines punctuated"
+    other_setting = "subtitle lines punctuated" if raw_source else "as published"
+    seeds = range(1, len(runs) + 1)
+    print(f"IWSLT tst2012 vi→en, seeds 1-{len(runs)}, Vietnamese {setting}: recall per family")
+    print()
+    print(f"{'family':<14}" + "".join(f"{'seed ' + str(s):>9}" for s in seeds) + f"{'lowest':>9}")
+    for family in FAMILIES:
+        values = [recall(run.tallies[family]) for run in runs]
+        lowest = min((v for v in values if v is not None), default=None)
+        print(f"{family:<14}" + "".join(f"{fmt(v, 9)}" for v in values) + f"{fmt(lowest, 9)}")
+    print()
+    print("clean articles, major or above per 1,000 target sentences (without the accepted) and "
+          "minor findings:")
+    for seed, run in zip(seeds, runs):
+        print(f"  seed {seed}: {run.clean.rate():.1f} ({run.clean.adjusted():.1f}), "
+              f"{sum(run.clean.minor.values())} minor; {other_setting}: {run.other.rate():.1f} "
+              f"({run.other.adjusted():.1f}), {sum(run.other.minor.values())} minor")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    data_argument(parser)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seeds", type=int, metavar="K",
+                        help="seeds 1..K, one line per family (recall per seed and the lowest)")
+    parser.add_argument("--per-article", type=int, default=3, help="artefacts per article copy")
+    parser.add_argument("--raw-source", action="store_true",
+                        help="keep the Vietnamese subtitle lines without a final full stop as they are")
+    parser.add_argument("--show-false-alarms", action="store_true")
+    parser.add_argument("--show-misses", metavar="FAMILY", action="append", default=[])
+    args = parser.parse_args()
+
+    folder = require(args.data / "parallel-envi", "the IWSLT tst2012 vi-en test set")
+    raw_vi = read_lines(require(folder / "tst2012.vi", "tst2012.vi"))
+    en = read_lines(require(folder / "tst2012.en", "tst2012.en"))
+    if len(raw_vi) != len(en):
+        sys.exit(f"tst2012.vi has {len(raw_vi)} lines but tst2012.en {len(en)}")
+    started = time.perf_counter()
+    fixed_vi = [punctuate(line) for line in raw_vi]
+    vi = raw_vi if args.raw_source else fixed_vi
+    other_vi = fixed_vi if args.raw_source else raw_vi
+    if args.seeds:
+        runs = [evaluate(vi, other_vi, en, seed, args.per_article) for seed in range(1, args.seeds + 1)]
+        print_seeds(runs, args.raw_source)
+        print(f"({time.perf_counter() - started:.0f} s)")
+        return
+    run = evaluate(vi, other_vi, en, args.seed, args.per_article)
+    print_seed(run, args.seed, args.raw_source)
     print(f"({time.perf_counter() - started:.0f} s)")
     if args.show_false_alarms:
-        print("\n".join(clean.lines))
+        print("\n".join(run.clean.lines))
     for family in args.show_misses:
         print(f"\nmissed {family}:")
-        print("\n".join(tallies[family].misses))
+        print("\n".join(run.tallies[family].misses))
 
 
 if __name__ == "__main__":
