@@ -275,28 +275,28 @@ def test_original_repeating_elsewhere_in_the_sentence_does_not_vouch() -> None:
     assert mt201(echo) == []
 
 
-def test_reduplication_that_folds_to_a_doubled_function_word_does_not_vouch() -> None:
-    # "đằng đẵng" loses its accents to "dang dang", as "đang đang" would; it is no stutter.
-    ctx = context(
-        "So after a four-year saga, a boat slipped out to sea disguised as a fishing vessel, "
-        "as a fishing vessel.",
-        source="Thế là sau bốn năm đằng đẵng, một chiếc thuyền trườn ra biển nguỵ trang là "
-        "thuyền đánh cá.",
-        source_lang="vi",
-    )
-    assert spans(mt201(ctx), ctx) == ["as a fishing vessel"]
-
-
-def test_name_said_more_often_than_in_the_original_is_reported() -> None:
-    # The original names YouTube twice, as the translation did before its stutter.
-    ctx = context(
-        "I'm the trends manager at YouTube, and I professionally watch YouTube videos and "
-        "professionally watch YouTube videos.",
-        source="Tôi là nhà quản lí xu hướng của Youtube, và tôi xem các video trên Youtube một "
-        "cách chuyên nghiệp.",
-        source_lang="vi",
-    )
-    assert spans(mt201(ctx), ctx) == ["professionally watch YouTube videos"]
+@pytest.mark.parametrize(
+    ("target", "source", "phrase"),
+    [
+        # "đằng đẵng" loses its accents to "dang dang", as "đang đang" would; it is no stutter.
+        ("So after a four-year saga, a boat slipped out to sea disguised as a fishing vessel, "
+         "as a fishing vessel.",
+         "Thế là sau bốn năm đằng đẵng, một chiếc thuyền trườn ra biển nguỵ trang là thuyền "
+         "đánh cá.",
+         "as a fishing vessel"),
+        # The original names YouTube twice, as the translation did before its stutter.
+        ("I'm the trends manager at YouTube, and I professionally watch YouTube videos and "
+         "professionally watch YouTube videos.",
+         "Tôi là nhà quản lí xu hướng của Youtube, và tôi xem các video trên Youtube một cách "
+         "chuyên nghiệp.",
+         "professionally watch YouTube videos"),
+    ],
+)
+def test_original_that_only_seems_to_repeat_itself_does_not_vouch(
+    target: str, source: str, phrase: str
+) -> None:
+    ctx = context(target, source=source, source_lang="vi")
+    assert spans(mt201(ctx), ctx) == [phrase]
 
 
 def test_copied_sentence_that_translates_one_original_sentence_is_reported() -> None:
