@@ -188,16 +188,17 @@ def _gaps(ctx: RuleContext, side: Side) -> Iterator[Gap]:
 
 
 def _overlong(ctx: RuleContext, beads: Sequence[Bead], side: Side) -> set[int]:
-    """The `side` sentences of merges (two or more of them with a counterpart) without which
-    their bead's lengths would agree better: the merge took them in for want of a better
-    place, not because the other side says more."""
+    """The `side` sentences of merges (two of them with a counterpart) without which their
+    bead's lengths would agree better: the merge took them in for want of a better place, not
+    because the other side says more. A wider merge (`OVERFLOW_FAN_OUT`) shows a coarser
+    segmentation of the other side, where the lengths of single pieces prove nothing."""
     own_segments = ctx.source_segments if side == "source" else ctx.target_segments
     other_segments = ctx.target_segments if side == "source" else ctx.source_segments
     scale = _length_ratio(ctx) if side == "source" else 1 / _length_ratio(ctx)
     found: set[int] = set()
     for bead in beads:
         own, other = (bead.src, bead.tgt) if side == "source" else (bead.tgt, bead.src)
-        if len(own) < 2 or not other:
+        if not 2 <= len(own) < OVERFLOW_FAN_OUT or not other:
             continue
         lengths = {k: weighted_length(own_segments[k].text) for k in own}
         total = sum(lengths.values())
