@@ -236,7 +236,9 @@ def duplicated_phrase(ctx: RuleContext) -> Iterable[Issue]:
     step", "more and more") and the grammatical doubles of each language ("had had", "nous
     nous", "die die", Vietnamese "từ từ", Chinese 常常). Headings, captions and table cells are
     not compared with their neighbours. When the original is given and repeats itself at the
-    same place, or repeats the names and numbers of the phrase, the rule stays quiet.
+    same place in the sentence, or has the names and numbers of the phrase as often as the
+    translation, the rule stays quiet. Two words said again after a comma to close a sentence
+    that began before them ("their own mistakes, own mistakes.") are a stutter too.
 
     Why it matters: machine translation stutters when it loses track of a long sentence; the
     copy reads as careless editing and sometimes hides a dropped phrase.
