@@ -19,6 +19,10 @@ CASES = [
     # --- English: abbreviations, numbers, initials, quotes, ellipses, ?! ---
     case("en", "Mr. Smith met Dr. Jones at 3 p.m. yesterday.", "They talked."),
     case("en", "He met them at 10 a.m.", "Then they left for the U.S. embassy."),
+    # an initialism before a capitalised word: a name goes on, a common word opens a sentence
+    case("en", "The U.S. Secret Service froze the account.", "U.S. President Biden spoke."),
+    case("en", "He moved to the U.S.", "She stayed.", "They met in Washington, D.C.",
+         "However, it rained."),
     case("en", "We bought apples, pears etc.", "The shop closed."),
     case("en", "Fruit, e.g. the apple, is healthy, i.e. good for you.", "So eat it."),
     case("en", "See No. 5 on Jan. 3 at St. Paul's.", "Come."),

@@ -7,6 +7,9 @@ whitespace ends a sentence whatever the case of the next word, unless the word b
 abbreviation, an initial, an ordinal or an enumerator. The segmenter never repairs text, because
 the rules need to see broken boundaries ("in the north. at the district level." stays two
 sentences). Abbreviation tables are data (`data/abbreviations.json`), loaded once per language.
+One abbreviation needs the next word: a dotted initialism ("U.S.", "D.C.") before a capital
+ends a sentence only if that word is a common one ("She", "Then"; see `OPENER_ZIPF`), since
+"the U.S. Secret Service" goes on.
 
 Line breaks inside a block (hard-wrapped paragraphs, soft breaks) read as spaces, with two
 exceptions where the line itself is the unit: a line followed by a list bullet ("- ", "* ",
@@ -71,6 +74,14 @@ _CANDIDATE_START = re.compile(f"[{_STRONG_STOPS}．{_INDIC_STOPS}{_LATIN_TERMINA
 #: What a block's final run may hold: Latin-style terminals and closers, no whitespace.
 _FINAL_RUN = _LATIN_TERMINALS + _CLOSERS
 _NEXT_CHAR = re.compile(rf"[\s{re.escape(_OPENERS)}]*(.)", re.DOTALL)
+#: The next word, and a comma right after it ("However," opens a sentence).
+_NEXT_WORD = re.compile(rf"[\s{re.escape(_OPENERS)}]*([^\W\d_]+)(,?)")
+#: A dotted initialism of capitals ("U.S", "D.C", "U.S.A": the token before the final period).
+_INITIALISM = re.compile(r"[A-Z]{1,2}(?:\.[A-Z]{1,2})+")
+#: After an initialism, a capitalised word at least this frequent (Zipf) opens a sentence
+#: ("…moved to the U.S. She stayed", "Then", "After"); a rarer one goes on with the name
+#: ("the U.S. Secret Service", "U.S. President", "the U.K. Home Office").
+OPENER_ZIPF = 5.5
 _WORD = re.compile(r"\w")
 _ENUMERATOR = re.compile(r"\d{1,3}(?:\.\d{1,3})*|[IVXLCM]{1,6}|[A-Za-z]")
 _ROMAN_RANGE = re.compile(r"[IVXLCDM]+(?:[–-][IVXLCDM]+)?")
@@ -98,6 +109,7 @@ class _Abbreviations:
     ordinal_period: bool
     #: Nouns are capitalised: a capital after "3." does not show that a sentence starts.
     capitalised_nouns: bool
+    lang: str
 
 
 def segment(doc: Document, lang: str) -> tuple[Segment, ...]:
@@ -225,6 +237,12 @@ def _period_ends(
     if kind == _INNER:
         return False
     if kind == _FINAL:
+        if (
+            following == _UPPER
+            and _INITIALISM.fullmatch(token)
+            and _name_goes_on(text, dot + 1, hi, abbr.lang)
+        ):
+            return False
         return following in (_UPPER, _CASELESS)
     if kind == _NUMERIC and following == _DIGIT:
         return False
@@ -278,6 +296,19 @@ def _parts_match(
             return False
         pos += len(part)
     return True
+
+
+def _name_goes_on(text: str, pos: int, hi: int, lang: str) -> bool:
+    """Whether the capitalised word after an initialism continues a name rather than opening
+    a sentence: it is rarer than `OPENER_ZIPF` in `lang` and no comma follows it. Asked only
+    of an initialism before a capital, so the word list is loaded only for such texts."""
+    m = _NEXT_WORD.match(text, pos, hi)
+    if m is None or m[2]:
+        return False
+    from mtlint.lexicon import zipf
+
+    frequency = zipf(m[1].casefold(), lang)
+    return frequency is not None and frequency < OPENER_ZIPF
 
 
 def _token_before(text: str, lo: int, pos: int) -> tuple[int, int] | None:
@@ -383,6 +414,7 @@ def _abbreviations(lang: str) -> _Abbreviations:
         parts={key: tuple(value) for key, value in parts.items()},
         ordinal_period=lang in table["ordinal_period"],
         capitalised_nouns=lang in table["capitalised_nouns"],
+        lang=lang,
     )
 
 
