@@ -383,30 +383,30 @@ def omitted_sentence(ctx: RuleContext) -> Iterable[Issue]:
 
     What it does: reports source sentences that the aligner leaves unmatched (1-0 beads) with
     confidence ≥ 0.12 (the aligner already discounts such beads by their context and by anchors
-    found elsewhere), when the beads around them are matched, one with confidence ≥ 0.4 and
-    the other ≥ 0.1; and sentences the aligner's path pairs or merges but its posterior
-    believes unmatched (≥ 0.12 each, a third of a sentence's worth over a run, which then stands
-    for as many sentences as its belief adds up to; a thinner run stands for one sentence and
-    is minor, unless it is one of three or more sentences paired with one translated sentence
-    and has support). A sentence with a weaker belief (≥ 0.03) is reported too, as minor, when its
-    bead holds it without support: it has anchors (numbers, names, cognates, word-list
-    entries) that the translation shares, hardly any in its bead, so the aligner has hidden it
-    in a merge, paired it with a neighbour's translation, or left it out without being sure of
-    it; or when it sits in a merge whose lengths agree better without it. A sentence of a merge
-    that has neither support nor a place in its lengths is reported, as minor, whatever the
-    belief. An unmatched target sentence right next to it means a
-    garbled translation or an aligner miss, not a gap; target lines the residue rule recognises
-    (MT301) do not count as neighbours; and sentences next to a bead that pairs one translated
-    sentence with three or more of the original are left alone when that sentence could stand
-    for them too (the translation is segmented more coarsely there). One finding per run of
-    consecutive omitted sentences, with a span on each; critical when the run is a whole
-    paragraph of two sentences or more, minor when it is only short headings (≤ 3 words),
-    names or numbers.
+    found elsewhere), when the beads around them are matched, one with confidence ≥ 0.4 and the
+    other ≥ 0.1; and sentences the aligner's path pairs or merges but its posterior believes
+    unmatched (≥ 0.12 each, a third of a sentence's worth over a run, which then stands for as
+    many sentences as its belief adds up to; a thinner run stands for one sentence and is minor,
+    unless it is one of three or more sentences paired with one translated sentence and has
+    support). A sentence with a weaker belief (≥ 0.03) is reported too, as minor, when its bead
+    holds it without support: it has anchors (numbers, names, cognates, word-list entries) that
+    the translation shares, hardly any in its bead, so the aligner has hidden it in a merge,
+    paired it with a neighbour's translation, or left it out without being sure of it; or when
+    it sits in a merge whose lengths agree better without it. A sentence of a merge that has
+    neither support nor a place in its lengths is reported, as minor, whatever the belief. An
+    unmatched target sentence right next to it means a garbled translation or an aligner miss,
+    not a gap; target lines the residue rule recognises (MT301) do not count as neighbours; and
+    sentences next to a bead that pairs one translated sentence with three or more of the
+    original are left alone when that sentence could stand for them too (the translation is
+    segmented more coarsely there). One finding per run of consecutive omitted sentences, with a
+    span on each; critical when the run is a whole paragraph of two sentences or more, minor
+    when it is only short headings (≤ 3 words), names or numbers.
 
     Where the aligner had only lengths to go by, it may leave out the neighbour of the sentence
     that is really missing and pair the missing one with the neighbour's translation. So the
     finding also spans the sentences where the gap may be instead, and its message says so: the
-    others the posterior's belief is spread over, and a matched neighbour in the same paragraph
+    others the posterior's belief is spread over, a neighbour it doubts a little too (≥ 0.03),
+    and a matched neighbour in the same paragraph
     when the reported sentence would fit the neighbour's translation about as well by length
     (within a factor of 1.4 of the neighbour's fit), neither has a number or URL, and no name
     ties the neighbour to its translation.
@@ -437,16 +437,15 @@ def added_sentence(ctx: RuleContext) -> Iterable[Issue]:
     What it does: reports target sentences that the alignment leaves without a counterpart,
     under the same conditions as MT103 (confident 0-1 beads with matched neighbours, or the
     aligner's posterior belief, or a weaker belief in a sentence its bead gives no support or
-    its lengths do not need, reported as minor; not next to a bead that pairs one source sentence with three or
-    more of the translation, where the original is segmented more coarsely, unless that
-    sentence is too short to stand for them too), leaving out those
-    another rule explains better: scraping residue (`mtlint.rules.residue.is_residue`, MT301),
-    a near-copy of another sentence of the translation or the words of the one next to it
-    said again (repetition, MT201), and a fragment starting in lowercase (a broken boundary,
-    MT202). As in MT103, the finding also spans a
-    neighbour that length alone cannot tell from the added sentence. One finding per run;
-    critical for a whole paragraph of two sentences or more, minor for short headings, names or
-    numbers.
+    its lengths do not need, reported as minor; not next to a bead that pairs one source
+    sentence with three or more of the translation, where the original is segmented more
+    coarsely, unless that sentence is too short to stand for them too), leaving out those
+    another rule explains better: scraping residue (`mtlint.rules.residue.is_residue`, MT301), a
+    near-copy of another sentence of the translation or the words of the one next to it said
+    again (repetition, MT201), and a fragment starting in lowercase (a broken boundary, MT202).
+    As in MT103, the finding also spans a neighbour that length alone cannot tell from the added
+    sentence. One finding per run; critical for a whole paragraph of two sentences or more,
+    minor for short headings, names or numbers.
 
     Why it matters: machine translation and post-editing sometimes invent claims; the reader
     cannot tell them from the original's.

@@ -222,18 +222,18 @@ def scraping_residue(ctx: RuleContext) -> Iterable[Issue]:
     What it does: finds lines that belong to the web page rather than to the article, using a
     multilingual phrase library ("This story first appeared on", "Source:", "Share this",
     "Scroll to top", "Nguồn:", "Lire aussi", "Читайте также", "来源："), bylines alone on a line
-    ("By Nguyen Van An", "Theo VnExpress"), bare URL lines, section labels at the top,
-    captions that repeat the headline ("<headline> – Image 2"), and a navigation line or a
-    source line ending in a URL that the page glued to the first sentence ("Scroll to top The
-    mayor said…"). The phrases are anchored (a whole short line, or its opening words), so
-    prose that merely mentions "the source of the river" or "the print edition" is left alone.
-    Without the original, a match counts where residue lives: among the first or last
-    sentences, alone in its paragraph, or in a caption. With the original, a line that has no
-    counterpart in it is reported wherever it stands; a source line, byline or photo credit
-    that translates the original's own ("Nguồn: VnExpress" → "Source: VnExpress") is part of
-    the article and stays quiet, unless it links to a page the original does not name, while
-    page chrome (share bars, "first appeared on", gallery captions) is residue even when the
-    original page carried it too. Lone navigation words and section labels ("Print", "Comments", "News") are minor.
+    ("By Nguyen Van An", "Theo VnExpress"), bare URL lines, section labels at the top, captions
+    that repeat the headline ("<headline> – Image 2"), and a navigation line or a source line
+    ending in a URL that the page glued to the first sentence ("Scroll to top The mayor said…").
+    The phrases are anchored (a whole short line, or its opening words), so prose that merely
+    mentions "the source of the river" or "the print edition" is left alone. Without the
+    original, a match counts where residue lives: among the first or last sentences, alone in
+    its paragraph, or in a caption. With the original, a line that has no counterpart in it is
+    reported wherever it stands; a source line, byline or photo credit that translates the
+    original's own ("Nguồn: VnExpress" → "Source: VnExpress") is part of the article and stays
+    quiet, unless it links to a page the original does not name, while page chrome (share bars,
+    "first appeared on", gallery captions) is residue even when the original page carried it
+    too. Lone navigation words and section labels ("Print", "Comments", "News") are minor.
 
     Why it matters: residue tells readers the text was scraped, links them to another site,
     and survives into search snippets and summaries; it must be deleted, not translated.
