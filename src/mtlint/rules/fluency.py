@@ -250,6 +250,7 @@ def duplicated_phrase(ctx: RuleContext) -> Iterable[Issue]:
     segments = ctx.target_segments
     kept = [not is_residue(seg.text, lang) for seg in segments]
     reported = _Intervals()
+    originals: dict[tuple[int, ...], _Original | None] = {}
     issues: list[Issue] = []
     for _, copy in _copied_sentences(ctx, kept):
         seg = segments[copy]
@@ -268,7 +269,7 @@ def duplicated_phrase(ctx: RuleContext) -> Iterable[Issue]:
     for cand in candidates:
         if reported.overlaps(cand.start, cand.end):
             continue
-        if _original_repeats(ctx, cand) or _quoted_refrain(doc.text, segments, cand):
+        if _original_repeats(ctx, cand, originals) or _quoted_refrain(doc.text, segments, cand):
             continue
         reported.add(cand.start, cand.end)
         both = excerpt(doc.text[cand.context_start : cand.end], 80)
@@ -610,61 +611,110 @@ def _quoted_refrain(text: str, segments: Sequence[Segment], cand: _Repeat) -> bo
     return whole and (opened.count('"') % 2 == 1 or opened.count("“") > opened.count("”"))
 
 
-def _original_repeats(ctx: RuleContext, cand: _Repeat) -> bool:
+def _original_repeats(
+    ctx: RuleContext, cand: _Repeat, seen: dict[tuple[int, ...], _Original | None]
+) -> bool:
     """Whether the original, where it is aligned with the repetition, repeats itself too: the
     names or numbers of the phrase occur there as often as in the translation, or some phrase
     there is said twice where the translation says its phrase again. A long Vietnamese sentence
     that repeats a subject in its first half ("những con mèo … những con mèo") does not vouch
-    for a phrase doubled at the end of its translation."""
+    for a phrase doubled at the end of its translation. `seen` keeps what each stretch of the
+    original shows, so that a text repeating one word thousands of times is read once."""
     if ctx.source is None or not ctx.beads:
         return False
-    src = aligned_sources(ctx, cand.positions)
-    if not src:
+    src = tuple(aligned_sources(ctx, cand.positions))
+    if src not in seen:
+        seen[src] = _original(ctx, src) if src else None
+    original = seen[src]
+    if original is None:
         return False
-    text = " ".join(ctx.source_segments[i].text for i in src)
-    counts, places = _source_profile(text, base_language(ctx.source_lang) or "")
-    beside = [
-        ctx.target_segments[j] for j in sorted({j for i in src for j in ctx.source_to_bead[i].tgt})
-    ]
     anchors = [
         _fold(w)
         for w in _WORD_RE.findall(cand.phrase)
         if w[0].isupper() or any(c.isdigit() for c in w)
     ]
-    if anchors:
-        said = Counter(_fold(w) for seg in beside for w in _WORD_RE.findall(seg.text))
-        if all(counts[a] >= said[a] for a in anchors):
-            return True
-    first, last = _relative(beside, cand.start), _relative(beside, cand.end)
-    return any(a - PLACE_SLACK <= last and first <= b + PLACE_SLACK for a, b in places)
+    if anchors and all(original.counts[a] >= original.said[a] for a in anchors):
+        return True
+    return original.repeats_between(original.relative(cand.start), original.relative(cand.end))
 
 
-def _relative(segments: Sequence[Segment], offset: int) -> float:
-    """Where a raw offset falls in the sentences `segments`, read as one text, from 0 to 1."""
-    total = sum(seg.end - seg.start for seg in segments) or 1
-    before = 0
-    for seg in segments:
-        if offset <= seg.end:
-            return (before + max(offset - seg.start, 0)) / total
-        before += seg.end - seg.start
-    return 1.0
+@dataclass(frozen=True, slots=True)
+class _Original:
+    """A stretch of the original and the translation's sentences aligned with it: the words
+    of both, and where the original repeats itself (disjoint stretches, as shares of its
+    text, sorted)."""
+
+    counts: Counter[str]
+    said: Counter[str]
+    starts: tuple[float, ...]
+    ends: tuple[float, ...]
+    #: Raw offsets where the translation's sentences here start and end, and the length of
+    #: those before each (the last entry: all of them).
+    seg_starts: tuple[int, ...]
+    seg_ends: tuple[int, ...]
+    before: tuple[int, ...]
+
+    def relative(self, offset: int) -> float:
+        """Where a raw offset of the translation falls in its sentences here, from 0 to 1."""
+        k = bisect_left(self.seg_ends, offset)
+        if k == len(self.seg_ends):
+            return 1.0
+        return (self.before[k] + max(offset - self.seg_starts[k], 0)) / (self.before[-1] or 1)
+
+    def repeats_between(self, first: float, last: float) -> bool:
+        """Whether a stretch where the original repeats itself lies within `PLACE_SLACK` of
+        [first, last]: the one starting last before its end reaches furthest."""
+        k = bisect_right(self.starts, last + PLACE_SLACK)
+        return k > 0 and self.ends[k - 1] >= first - PLACE_SLACK
+
+
+def _original(ctx: RuleContext, src: tuple[int, ...]) -> _Original:
+    text = " ".join(ctx.source_segments[i].text for i in src)
+    counts, starts, ends = _source_profile(text, base_language(ctx.source_lang) or "")
+    beside = [
+        ctx.target_segments[j] for j in sorted({j for i in src for j in ctx.source_to_bead[i].tgt})
+    ]
+    before = [0]
+    for seg in beside:
+        before.append(before[-1] + seg.end - seg.start)
+    said = Counter(_fold(w) for seg in beside for w in _WORD_RE.findall(seg.text))
+    return _Original(
+        counts,
+        said,
+        starts,
+        ends,
+        tuple(seg.start for seg in beside),
+        tuple(seg.end for seg in beside),
+        tuple(before),
+    )
 
 
 @lru_cache(maxsize=64)
-def _source_profile(text: str, lang: str) -> tuple[Counter[str], tuple[tuple[float, float], ...]]:
+def _source_profile(
+    text: str, lang: str
+) -> tuple[Counter[str], tuple[float, ...], tuple[float, ...]]:
     """Folded word counts of an aligned original, and where it repeats itself (from the
-    start of the first copy to the end of the second, as shares of the text): computed once
-    per original text, however many repetitions its translation holds."""
+    start of the first copy to the end of the second, as shares of the text, merged where
+    they overlap): computed once per original text, however many repetitions its
+    translation holds."""
     found = list(_WORD_RE.finditer(text))
     tokens = [_fold(m.group()) for m in found]
     size = len(text) or 1
-    places = tuple(
+    places = [
         (found[a].start() / size, found[b].end() / size)
         for a, b in _self_repeats(text, tokens, lang)
-    )
+    ]
     if not text.isascii():
-        places += tuple((m.start() / size, m.end() / size) for m in _CJK_ECHO.finditer(text))
-    return Counter(tokens), places
+        places += [(m.start() / size, m.end() / size) for m in _CJK_ECHO.finditer(text)]
+    starts: list[float] = []
+    ends: list[float] = []
+    for a, b in sorted(places):
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return Counter(tokens), tuple(starts), tuple(ends)
 
 
 def _self_repeats(text: str, tokens: list[str], lang: str) -> Iterator[tuple[int, int]]:
