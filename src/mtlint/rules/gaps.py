@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TypeVar
 
 from mtlint.alignment.features import HARD_KINDS, analyse, weighted_length
@@ -151,9 +150,9 @@ def _gaps(ctx: RuleContext, side: Side) -> Iterator[Gap]:
         i = j
     belief = _gap_belief(beads, side)
     bare = _unsupported(beads, side)
-    overlong = _overlong(ctx, beads, side)
-    weak = {k for k, u in belief.items() if u >= WEAK_SHARE and k in bare | overlong}
-    weak |= overlong & bare
+    doubted = bare | {k for k, u in belief.items() if u >= WEAK_SHARE}
+    overlong = _overlong(ctx, [b for b in beads if not doubted.isdisjoint(own(b))], side)
+    weak = {k for k in bare | overlong if belief.get(k, 0.0) >= WEAK_SHARE} | (overlong & bare)
     position = {k: n for n, b in enumerate(beads) for k in own(b)}
     # Pieces of a bead that pairs one sentence with several of this side (see
     # `OVERFLOW_FAN_OUT`): where the other side is segmented coarsely, the aligner doubts one
@@ -276,10 +275,13 @@ def _swappable(ctx: RuleContext, side: Side, gap: int, neighbour: int) -> bool:
     return not (neighbour_info.names & partner_info.names) - gap_info.names
 
 
-@lru_cache(maxsize=8)
 def _length_ratio(ctx: RuleContext) -> float:
     """Target length per unit of source length over the document's 1-1 beads (1.0 without
-    any)."""
+    any); kept with the context, which is costly to hash."""
+    return ctx.shared(_document_ratio)
+
+
+def _document_ratio(ctx: RuleContext) -> float:
     pairs = [(b.src[0], b.tgt[0]) for b in ctx.beads if len(b.src) == 1 and len(b.tgt) == 1]
     src_total = sum(weighted_length(ctx.source_segments[i].text) for i, _ in pairs)
     tgt_total = sum(weighted_length(ctx.target_segments[j].text) for _, j in pairs)
@@ -323,9 +325,13 @@ def _runs_of(indices: Sequence[int]) -> Iterator[list[int]]:
         yield run
 
 
-@lru_cache(maxsize=8)
 def _residue_lines(ctx: RuleContext) -> frozenset[int]:
-    """Target segments of 0-1 beads that the residue rule recognises as scraping residue."""
+    """Target segments of 0-1 beads that the residue rule recognises as scraping residue;
+    kept with the context (both gap rules ask)."""
+    return ctx.shared(_unpaired_residue)
+
+
+def _unpaired_residue(ctx: RuleContext) -> frozenset[int]:
     from mtlint.rules.residue import is_residue
 
     return frozenset(
