@@ -379,6 +379,7 @@ def test_belief_below_the_mass_is_a_minor_gap_at_its_likeliest_sentence() -> Non
     [finding] = RULES["MT103"].run(ctx)
     assert finding.severity is Severity.MINOR
     assert "Zudem seien viele Bauteile" in finding.message
+    assert "likely: the lengths of its bead agree better without it" in finding.message
 
 
 def test_belief_facing_a_gap_on_the_other_side_is_quiet() -> None:

@@ -167,11 +167,15 @@ def test_a_weak_belief_alone_is_no_gap() -> None:
 def test_a_merge_that_lengths_do_not_need_is_a_minor_gap() -> None:
     # "Sellers hang samples on a tall pole." fits the third sentence alone far better than the
     # second and third together: the merge took the second in for want of a better place.
-    for belief, unsupported in ((0.05, False), (0.0, True)):
+    for belief, unsupported, why in (
+        (0.05, False, "likely: the lengths of its bead agree better without it"),
+        (0.0, True, "likely: nothing the alignment puts with it translates its words"),
+    ):
         ctx = line_context(TARGET, "en", SOURCE, "vi",
                            _with(MERGED, belief=belief, unsupported=unsupported))
         [finding] = RULES["MT103"].run(ctx)
         assert "'Ghe chở đầy trái cây từ các vườn.'" in finding.message
+        assert why in finding.message
         assert finding.severity.value == "minor"
     # Neither support nor a belief: a merge whose lengths alone disagree is no gap.
     quiet = line_context(TARGET, "en", SOURCE, "vi", _with(MERGED, belief=0.0, unsupported=False))
@@ -192,6 +196,7 @@ def test_a_thin_gap_next_to_a_weaker_belief_spans_it_too() -> None:
     assert "'Người bán treo hàng mẫu lên sào cao.'" in finding.message
     assert "Ghe chở đầy trái cây từ các vườn." in spanned(finding, ctx)
     assert finding.severity.value == "minor"
+    assert "unsure: the alignment doubts it a little" in finding.message
 
 
 def test_a_sentence_opening_with_a_number_is_no_lowercase_fragment() -> None:

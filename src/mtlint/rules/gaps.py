@@ -71,8 +71,12 @@ NEAR_COPY_RATIO = 90.0
 #: What a finding's message adds when it also spans neighbours of the sentence it reports (see
 #: `Gap`); benchmarks look for it to tell such findings from pinpointed ones.
 UNSURE_PLACE = "the alignment cannot tell which has no counterpart"
-#: What the message of a weak gap (see `Gap.weak`) adds.
-WEAK_NOTE = "likely: nothing the alignment puts with {it} translates {its} words"
+#: What the message of a weak gap adds, by what makes it one (see `Gap.weak`).
+WEAK_NOTES = {
+    "unsupported": "likely: nothing the alignment puts with {it} translates {its} words",
+    "overlong": "likely: the lengths of {its} bead agree better without {it}",
+    "doubted": "unsure: the alignment doubts {it} a little",
+}
 #: An omitted or added run of sentences this short (in words) is a minor matter.
 SHORT_WORDS = 3
 #: How much worse (in absolute log length ratio, against the document's own ratio) the gap
@@ -93,9 +97,10 @@ class Gap:
 
     run: tuple[int, ...]
     nearby: tuple[int, ...] = ()
-    #: Whether only a thin belief (less than `GAP_MASS`), or a weak one confirmed by its bead
-    #: (`WEAK_SHARE`), makes it a gap: less sure than the others, so reported as minor.
-    weak: bool = False
+    #: What makes it a gap when only a thin belief does (less than `GAP_MASS`), a key of
+    #: `WEAK_NOTES`: its bead gives it no support, or does not need it (`WEAK_SHARE`), or
+    #: neither. Such a gap is less sure than the others (None), so it is reported as minor.
+    weak: str | None = None
 
 
 def _gaps(ctx: RuleContext, side: Side) -> Iterator[Gap]:
@@ -183,7 +188,14 @@ def _gaps(ctx: RuleContext, side: Side) -> Iterator[Gap]:
             for gap, neighbour in ((run[0], run[0] - 1), (run[-1], run[-1] + 1))
             if belief.get(neighbour, 0.0) >= WEAK_SHARE or _swappable(ctx, side, gap, neighbour)
         ]
-        yield Gap(tuple(core), tuple(sorted(nearby)), weak=thin)
+        why = None
+        if thin:
+            why = next(
+                (kind for kind, kept in (("unsupported", bare), ("overlong", overlong))
+                 if kept.issuperset(core)),
+                "doubted",
+            )
+        yield Gap(tuple(core), tuple(sorted(nearby)), weak=why)
 
 
 def _overlong(ctx: RuleContext, beads: Sequence[Bead], side: Side) -> set[int]:
@@ -360,13 +372,13 @@ def _size_severity(run: Sequence[int], segments: Sequence[Segment]) -> Severity 
 
 def _severity(gap: Gap, run: Sequence[int], segments: Sequence[Segment]) -> Severity | None:
     """`_size_severity`, but minor for a weak gap (see `Gap.weak`)."""
-    return Severity.MINOR if gap.weak else _size_severity(run, segments)
+    return Severity.MINOR if gap.weak is not None else _size_severity(run, segments)
 
 
 def _weak_note(gap: Gap, run: Sequence[int]) -> str:
-    if not gap.weak:
+    if gap.weak is None:
         return ""
-    return " (" + WEAK_NOTE.format(**(
+    return " (" + WEAK_NOTES[gap.weak].format(**(
         {"it": "them", "its": "their"} if len(run) > 1 else {"it": "it", "its": "its"}
     )) + ")"
 
