@@ -254,3 +254,12 @@ def test_a_thin_belief_in_a_piece_of_a_wide_bead_needs_a_sentence_without_suppor
     [finding] = RULES["MT104"].run(ctx)
     assert "'Boats arrive full of fruit.'" in finding.message
     assert finding.severity.value == "minor"
+
+
+def test_no_weak_gap_at_a_sentence_of_three_words_or_fewer() -> None:
+    # The merge that hides "Ôi, thật sao?" is as weak as in MERGED, but an
+    # interjection-sized sentence gives lengths and anchors too little to go on.
+    short = SOURCE.replace("Ghe chở đầy trái cây từ các vườn.", "Ôi, thật sao?")
+    beads = _with(MERGED, belief=0.05, unsupported=True)
+    assert not list(RULES["MT103"].run(line_context(TARGET, "en", short, "vi", beads)))
+    assert list(RULES["MT103"].run(line_context(TARGET, "en", SOURCE, "vi", beads)))

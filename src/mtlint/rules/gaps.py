@@ -77,7 +77,9 @@ WEAK_NOTES = {
     "overlong": "likely: the lengths of {its} bead agree better without {it}",
     "doubted": "unsure: the alignment doubts {it} a little",
 }
-#: An omitted or added run of sentences this short (in words) is a minor matter.
+#: An omitted or added run of sentences this short (in words) is a minor matter, and a weak
+#: gap (`Gap.weak`) is not reported at a sentence this short: lengths and anchors are too few
+#: to tell a dropped interjection ("Shucks!", "-¿Cómo no?") from one the translation merged.
 SHORT_WORDS = 3
 #: How much worse (in absolute log length ratio, against the document's own ratio) the gap
 #: sentence may fit its neighbour's partner than the neighbour does, for the gap to count as
@@ -159,6 +161,7 @@ def _gaps(ctx: RuleContext, side: Side) -> Iterator[Gap]:
     overlong = _overlong(ctx, [b for b in beads if not doubted.isdisjoint(own(b))], side)
     weak = {k for k in bare | overlong if belief.get(k, 0.0) >= WEAK_SHARE} | (overlong & bare)
     position = {k: n for n, b in enumerate(beads) for k in own(b)}
+    own_segments = ctx.source_segments if side == "source" else ctx.target_segments
     # Pieces of a bead that pairs one sentence with several of this side (see
     # `OVERFLOW_FAN_OUT`): where the other side is segmented coarsely, the aligner doubts one
     # of them a little without any being missing, so a thin belief there needs a sentence
@@ -183,6 +186,8 @@ def _gaps(ctx: RuleContext, side: Side) -> Iterator[Gap]:
             core = _likeliest(run, belief, 1 if thin else max(1, round(mass)))
             if thin and all(k in fanned and k not in bare for k in core):
                 continue
+            if thin and all(_slight(own_segments[k].text) for k in core):
+                continue  # an interjection or a heading: too little for a weak guess
         nearby = [k for k in run if k not in core] + [
             neighbour
             for gap, neighbour in ((run[0], run[0] - 1), (run[-1], run[-1] + 1))
@@ -355,6 +360,12 @@ def _unpaired_residue(ctx: RuleContext) -> frozenset[int]:
     )
 
 
+def _slight(text: str) -> bool:
+    """A sentence of `SHORT_WORDS` words or fewer, or of names and numbers only."""
+    words = prose_words(text)
+    return len(words) <= SHORT_WORDS or not content_words(words)
+
+
 def _size_severity(run: Sequence[int], segments: Sequence[Segment]) -> Severity | None:
     """Critical for a whole paragraph of several sentences, minor for a run of mere headings,
     names or numbers, else the rule's default."""
@@ -364,8 +375,7 @@ def _size_severity(run: Sequence[int], segments: Sequence[Segment]) -> Severity 
         members = [s.index for s in segments if s.block == block]
         if len(members) >= 2 and set(members) <= set(run):
             return Severity.CRITICAL
-    words = [prose_words(s.text) for s in chosen]
-    if all(len(w) <= SHORT_WORDS or not content_words(w) for w in words):
+    if all(_slight(s.text) for s in chosen):
         return Severity.MINOR
     return None
 
@@ -411,8 +421,9 @@ def omitted_sentence(ctx: RuleContext) -> Iterable[Issue]:
     the translation shares, hardly any in its bead, so the aligner has hidden it in a merge,
     paired it with a neighbour's translation, or left it out without being sure of it; or when
     it sits in a merge whose lengths agree better without it. A sentence of a merge that has
-    neither support nor a place in its lengths is reported, as minor, whatever the belief. An
-    unmatched target sentence right next to it means a garbled translation or an aligner miss,
+    neither support nor a place in its lengths is reported, as minor, whatever the belief.
+    None of these weak gaps is reported at a sentence of three words or fewer. An unmatched
+    target sentence right next to it means a garbled translation or an aligner miss,
     not a gap; target lines the residue rule recognises (MT301) do not count as neighbours; and
     sentences next to a bead that pairs one translated sentence with three or more of the
     original are left alone when that sentence could stand for them too (the translation is
