@@ -501,3 +501,25 @@ def test_two_words_said_again_after_a_comma_to_close_a_sentence(
     text: str, found: list[str]
 ) -> None:
     assert spans(mt201(context(text)), context(text)) == found
+
+
+def test_where_the_original_repeats_itself_is_kept_as_disjoint_stretches() -> None:
+    from mtlint.rules.fluency import _source_profile
+
+    # A word said over and over is one stretch, not one per pair of words.
+    counts, starts, ends = _source_profile("word " * 1000, "en")
+    assert counts["word"] == 1000
+    assert len(starts) == len(ends) == 1 and starts[0] == 0.0 and ends[0] > 0.99
+    # Two separate stutters stay two stretches, in order.
+    text = "Mưa to mưa to suốt đêm qua khiến nhiều tuyến đường ngập sâu, ngập sâu."
+    _, starts, ends = _source_profile(text, "vi")
+    assert len(starts) == 2 and all(a < b for a, b in zip(starts, ends)) and ends[0] < starts[1]
+
+
+def test_original_repeating_a_word_that_folds_onto_a_function_word_vouches() -> None:
+    # "sâu" (deep) loses its accent to "sau", the function word "after"; it is a content word.
+    target = "The rain fell all night and many roads were flooded deep, flooded deep."
+    assert spans(mt201(context(target)), context(target)) == ["flooded deep"]
+    ctx = context(target, source="Mưa suốt đêm qua khiến nhiều tuyến đường ngập sâu, ngập sâu.",
+                  source_lang="vi")
+    assert mt201(ctx) == []

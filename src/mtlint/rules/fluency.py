@@ -698,11 +698,10 @@ def _source_profile(
     they overlap): computed once per original text, however many repetitions its
     translation holds."""
     found = list(_WORD_RE.finditer(text))
-    tokens = [_fold(m.group()) for m in found]
+    words = [m.group().casefold() for m in found]
     size = len(text) or 1
     places = [
-        (found[a].start() / size, found[b].end() / size)
-        for a, b in _self_repeats(text, tokens, lang)
+        (found[a].start() / size, found[b].end() / size) for a, b in _self_repeats(words, lang)
     ]
     if not text.isascii():
         places += [(m.start() / size, m.end() / size) for m in _CJK_ECHO.finditer(text)]
@@ -714,31 +713,30 @@ def _source_profile(
         else:
             starts.append(a)
             ends.append(b)
-    return Counter(tokens), tuple(starts), tuple(ends)
+    return Counter(_fold(w) for w in words), tuple(starts), tuple(ends)
 
 
-def _self_repeats(text: str, tokens: list[str], lang: str) -> Iterator[tuple[int, int]]:
-    """Where the original repeats itself, loosely, as token ranges [first, last]: a doubled
-    word, a repeated pair of content words or triple of words a word or two apart, or, when
-    several pairs of content words are said again within the window (a sentence that echoes
-    itself in other words), each of them."""
-    stop = _folded_stopwords(lang)
-    never = _folded_never_doubled(lang) if lang in _REDUPLICATING else None
-    words = [w.casefold() for w in _WORD_RE.findall(text)]
+def _self_repeats(words: list[str], lang: str) -> Iterator[tuple[int, int]]:
+    """Where the original (its casefolded words) repeats itself, loosely, as word ranges
+    [first, last]: a doubled word, a repeated pair of content words or triple of words a word
+    or two apart, or, when several pairs of content words are said again within the window (a
+    sentence that echoes itself in other words), each of them. Accents count: folded away,
+    "đằng đẵng" would read as "đang đang", and "sâu" (deep) as the function word "sau"."""
+    stop = _STOPWORDS.get(lang, frozenset())
+    never = _NEVER_DOUBLED.get(lang, frozenset()) if lang in _REDUPLICATING else None
     last: dict[tuple[str, ...], int] = {}
     echoed: dict[tuple[str, ...], tuple[int, int]] = {}
     extended: dict[int, int] = {}  # distance between copies -> where the last one found ends
-    for k in range(len(tokens) - 1):
+    for k in range(len(words) - 1):
         # A doubled word is grammar in reduplicating languages ("năm năm", "từ từ"), except
-        # for the few function words that are never doubled. Accents count here: "đằng đẵng"
-        # is not "đang đang".
-        if words[k] == words[k + 1] and (never is None or tokens[k] in never):
+        # for the few function words that are never doubled.
+        if words[k] == words[k + 1] and (never is None or words[k] in never):
             yield k, k + 1
         # Two content words, or three words with one, said again close by. A pair
         # with a function word proves nothing: Vietnamese writes syllables, and "những chiếc",
         # "của chúng ta" recur in any long sentence.
         for n in (2, 3):
-            gram = tuple(tokens[k : k + n])
+            gram = tuple(words[k : k + n])
             content = sum(1 for w in gram if w not in stop)
             if len(gram) < n or content < (2 if n == 2 else 1):
                 continue
@@ -746,7 +744,7 @@ def _self_repeats(text: str, tokens: list[str], lang: str) -> Iterator[tuple[int
             # twice is not extended again from each of its words.
             if gram in last and extended.get(k - last[gram], -1) < k:
                 first = last[gram]
-                length = _copy_length(tokens, first, k, n)
+                length = _copy_length(words, first, k, n)
                 extended[k - first] = k + length
                 if k - first - length <= SOURCE_GAP:
                     yield first, k + n - 1
@@ -764,17 +762,6 @@ def _copy_length(tokens: list[str], first: int, second: int, n: int) -> int:
     while second + n < end and first + n < second and tokens[first + n] == tokens[second + n]:
         n += 1
     return n
-
-
-@lru_cache(maxsize=None)
-def _folded_stopwords(lang: str) -> frozenset[str]:
-    """Stop words of `lang` in the folded form that `_says_twice` compares."""
-    return frozenset(_fold(w) for w in _STOPWORDS.get(lang, frozenset()))
-
-
-@lru_cache(maxsize=None)
-def _folded_never_doubled(lang: str) -> frozenset[str]:
-    return frozenset(_fold(w) for w in _NEVER_DOUBLED.get(lang, frozenset()))
 
 
 @lru_cache(maxsize=65536)
