@@ -523,3 +523,17 @@ def test_original_repeating_a_word_that_folds_onto_a_function_word_vouches() -> 
     ctx = context(target, source="Mưa suốt đêm qua khiến nhiều tuyến đường ngập sâu, ngập sâu.",
                   source_lang="vi")
     assert mt201(ctx) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'I said, "No, I don\'t feel right about that.\nY\'all go ahead.\nY\'all go ahead."',
+        # a stray closing quote before the quotation must not hide that the refrain closes it
+        '" I said, "No, I don\'t feel right about that.\nY\'all go ahead.\nY\'all go ahead."',
+    ],
+)
+def test_sentence_said_twice_to_close_a_quotation_is_the_speakers(text: str) -> None:
+    assert mt201(context(text)) == []
+    unquoted = text.replace('"', "")
+    assert spans(mt201(context(unquoted)), context(unquoted)) == ["Y'all go ahead"]

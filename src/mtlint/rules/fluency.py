@@ -607,8 +607,14 @@ def _quoted_refrain(text: str, segments: Sequence[Segment], cand: _Repeat) -> bo
         for seg, a, b in ((first, cand.context_start, cand.context_start + len(cand.phrase)),
                           (second, cand.start, cand.end))
     )
+    if not whole:
+        return False
+    # Inside a quotation: one is open before the refrain, or the refrain closes one (the
+    # parity of straight quotes misleads where the text has a stray one before it).
     opened = text[: cand.context_start].rsplit("\n", 1)[-1]
-    return whole and (opened.count('"') % 2 == 1 or opened.count("“") > opened.count("”"))
+    after = text[cand.end :].lstrip(".!?…,;: ")
+    closes = bool(after) and after[0] in "\"”»"
+    return closes or opened.count('"') % 2 == 1 or opened.count("“") > opened.count("”")
 
 
 def _original_repeats(
