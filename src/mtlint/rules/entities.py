@@ -21,7 +21,7 @@ from mtlint.lexicon import SOURCE_COMMON_ZIPF, lang_scripts, script, zipf
 from mtlint.model import Bead, Segment, Severity, Span
 from mtlint.rules.registry import Issue, RuleContext, rule
 from mtlint.rules.residue import excerpt, word_count
-from mtlint.rules.words import ROMAN_RE
+from mtlint.rules.words import ROMAN_RE, URL_RE
 
 # --- MT107 thresholds ------------------------------------------------------------------------
 
@@ -123,13 +123,12 @@ _NAME_LINKS = frozenset(
     "of for and the de del della des du da do la le von van der den di y e et und".split()
 )
 
-_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'“”‘’«»()\[\]{}]+", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 _HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}\b")
 _HASHTAG_RE = re.compile(r"(?<![\w&#])#\w*[^\W\d_]\w*")
 #: Each kind with the text that any match must contain (a URL may start "www." instead):
 #: most sentences contain none, and are spared the scans (the e-mail pattern is the costly one).
-_MARKED_KINDS = (("url", _URL_RE, "://"), ("e-mail", _EMAIL_RE, "@"),
+_MARKED_KINDS = (("url", URL_RE, "://"), ("e-mail", _EMAIL_RE, "@"),
                  ("handle", _HANDLE_RE, "@"), ("hashtag", _HASHTAG_RE, "#"))
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _UPPER = "".join(

@@ -210,7 +210,7 @@ def _overlong(ctx: RuleContext, beads: Sequence[Bead], side: Side) -> set[int]:
     segmentation of the other side, where the lengths of single pieces prove nothing."""
     own_segments = ctx.source_segments if side == "source" else ctx.target_segments
     other_segments = ctx.target_segments if side == "source" else ctx.source_segments
-    scale = _length_ratio(ctx) if side == "source" else 1 / _length_ratio(ctx)
+    scale = _scale(ctx, side)
     found: set[int] = set()
     for bead in beads:
         own, other = (bead.src, bead.tgt) if side == "source" else (bead.tgt, bead.src)
@@ -221,10 +221,10 @@ def _overlong(ctx: RuleContext, beads: Sequence[Bead], side: Side) -> set[int]:
         facing = sum(weighted_length(other_segments[k].text) for k in other)
         if total <= 0 or facing <= 0:
             continue
-        misfit = abs(math.log(facing / (scale * total)))
+        misfit = _misfit(facing, total, scale)
         found.update(
             k for k, length in lengths.items()
-            if total > length and abs(math.log(facing / (scale * (total - length)))) < misfit
+            if total > length and _misfit(facing, total - length, scale) < misfit
         )
     return found
 
@@ -256,9 +256,9 @@ def _overflow(ctx: RuleContext, neighbours: Sequence[Bead], side: Side, run: Seq
     for bead in neighbours:
         own, other = (bead.src, bead.tgt) if side == "source" else (bead.tgt, bead.src)
         if len(own) >= OVERFLOW_FAN_OUT and len(other) == 1:
-            ratio = _length_ratio(ctx) if side == "target" else 1 / _length_ratio(ctx)
             held = sum(weighted_length(own_segments[k].text) for k in (*own, *run))
-            if held <= OVERFLOW_FILL * ratio * weighted_length(other_segments[other[0]].text):
+            predicted = weighted_length(other_segments[other[0]].text) / _scale(ctx, side)
+            if held <= OVERFLOW_FILL * predicted:
                 return True
     return False
 
@@ -275,21 +275,30 @@ def _swappable(ctx: RuleContext, side: Side, gap: int, neighbour: int) -> bool:
         return False
     if segments[neighbour].block != segments[gap].block:
         return False
-    if side == "source":
-        partner, scale = ctx.target_segments[bead.tgt[0]].text, _length_ratio(ctx)
-    else:
-        partner, scale = ctx.source_segments[bead.src[0]].text, 1.0 / _length_ratio(ctx)
+    partner = (ctx.target_segments[bead.tgt[0]] if side == "source"
+               else ctx.source_segments[bead.src[0]]).text
     texts = (segments[gap].text, segments[neighbour].text, partner)
     lengths = [weighted_length(text) for text in texts]
     if min(lengths) <= 0:
         return False
-    misfit = [abs(math.log(lengths[2] / (scale * length))) for length in lengths[:2]]
+    misfit = [_misfit(lengths[2], length, _scale(ctx, side)) for length in lengths[:2]]
     if misfit[0] - misfit[1] > LENGTH_TIE:
         return False
     gap_info, neighbour_info, partner_info = (analyse(text) for text in texts)
     if any(a[0] in HARD_KINDS for a in gap_info.anchors | neighbour_info.anchors):
         return False
     return not (neighbour_info.names & partner_info.names) - gap_info.names
+
+
+def _misfit(facing: float, own: float, scale: float) -> float:
+    """How far a length of the other side is from the one that `own` predicts at the
+    document's `scale` (see `_scale`): the absolute log of their ratio, 0 for a perfect fit."""
+    return abs(math.log(facing / (scale * own)))
+
+
+def _scale(ctx: RuleContext, side: Side) -> float:
+    """Length of the other side per unit of `side`'s, over the document."""
+    return _length_ratio(ctx) if side == "source" else 1 / _length_ratio(ctx)
 
 
 def _length_ratio(ctx: RuleContext) -> float:

@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 from mtlint.model import Document, Segment, Severity, Span
 from mtlint.rules.registry import Issue, RuleContext, rule
+from mtlint.rules.words import URL_RE
 
 #: A "prefix" phrase ("Read more: <headline>") opens a line of at most this many words.
 PREFIX_MAX_WORDS = 20
@@ -55,7 +56,6 @@ _CJK_RE = re.compile(f"[{_CJK}]")
 _WHOLE_STRIP = " \t.:;,|•·›»«>*#-–—_/()[]：。"
 #: A word of a name: letters, with inner hyphens or apostrophes ("Jean-Luc", "O'Brien").
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _NAME_JOINERS = frozenset({"and", "&", "và", "et", "y", "e", "und", "и"})
 
 _LABELS = {
@@ -383,7 +383,7 @@ def _compare_with_source(ctx: RuleContext, units: Sequence[_Unit]) -> tuple[set[
 
 def _foreign_link(text: str, original: str) -> bool:
     """Whether `text` holds a URL that `original` does not."""
-    return any(url.rstrip(".,;:)") not in original for url in _URL_RE.findall(text))
+    return any(url.rstrip(".,;:") not in original for url in URL_RE.findall(text))
 
 
 def _run_on(line: str, lang: str | None) -> ResidueMatch | None:

@@ -17,6 +17,8 @@ from mtlint.model import Segment
 #: A Roman numeral in capitals ("VI", "XIV"): no acronym, and an ordinal where a full stop
 #: follows it in the languages that write "XIV." for "the fourteenth".
 ROMAN_RE = re.compile(r"[IVXLCDM]+")
+#: A URL, up to the space, quote or bracket that ends it.
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'“”‘’«»()\[\]{}]+", re.IGNORECASE)
 
 #: Stretches whose words are not prose: URLs, e-mail addresses, handles and hashtags, bare
 #: domains and file names.
