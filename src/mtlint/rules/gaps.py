@@ -175,32 +175,44 @@ def _gaps(ctx: RuleContext, side: Side) -> Iterator[Gap]:
         if _overflow(ctx, beads[first - 1 : first] + beads[last + 1 : last + 2], side, run):
             continue
         core = [k for k in run if k in sure]
-        thin = False
+        why = None
         if not core:
             opposite = _gap_belief(around, "target" if side == "source" else "source")
             if max(opposite.values(), default=0.0) >= GAP_SHARE:
                 continue
             mass = sum(belief[k] for k in run)
-            thin = mass < GAP_MASS
             # A thin run stands for one sentence, the likeliest.
-            core = _likeliest(run, belief, 1 if thin else max(1, round(mass)))
-            if thin and all(k in fanned and k not in bare for k in core):
-                continue
-            if thin and all(_slight(own_segments[k].text) for k in core):
-                continue  # an interjection or a heading: too little for a weak guess
+            core = _likeliest(run, belief, max(1, round(mass)) if mass >= GAP_MASS else 1)
+            if mass < GAP_MASS:
+                why = _weak_evidence(core, bare, overlong, fanned, own_segments)
+                if why is None:
+                    continue
         nearby = [k for k in run if k not in core] + [
             neighbour
             for gap, neighbour in ((run[0], run[0] - 1), (run[-1], run[-1] + 1))
             if belief.get(neighbour, 0.0) >= WEAK_SHARE or _swappable(ctx, side, gap, neighbour)
         ]
-        why = None
-        if thin:
-            why = next(
-                (kind for kind, kept in (("unsupported", bare), ("overlong", overlong))
-                 if kept.issuperset(core)),
-                "doubted",
-            )
         yield Gap(tuple(core), tuple(sorted(nearby)), weak=why)
+
+
+def _weak_evidence(
+    core: Sequence[int],
+    bare: set[int],
+    overlong: set[int],
+    fanned: set[int],
+    segments: Sequence[Segment],
+) -> str | None:
+    """What makes the likeliest sentences of a thin run a gap (a key of `WEAK_NOTES`), or
+    None where a thin belief proves nothing: in pieces of a wide bead that have support (the
+    other side is segmented coarsely there), or at sentences too short to judge (`_slight`:
+    an interjection, a heading)."""
+    if all(k in fanned and k not in bare for k in core):
+        return None
+    if all(_slight(segments[k].text) for k in core):
+        return None
+    if bare.issuperset(core):
+        return "unsupported"
+    return "overlong" if overlong.issuperset(core) else "doubted"
 
 
 def _overlong(ctx: RuleContext, beads: Sequence[Bead], side: Side) -> set[int]:
